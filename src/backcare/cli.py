@@ -1,0 +1,93 @@
+"""Command line: the desktop app by default, plus sub-commands that need no screen.
+
+Nothing here imports Qt at module level, so ``--help``, ``--version`` and the "no display"
+sentence work even where Qt's libraries cannot load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from backcare import __version__
+from backcare.display import missing_display_reason
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backcare",
+        description=(
+            "Back Care: gentle reminders and illustrated back-care exercises for the first "
+            "year after giving birth. With no command, it opens the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"backcare {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep settings and history in DIR instead of the usual per-user folder",
+    )
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="start, show the window, then exit 0 (used to measure and check start-up)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    figures = commands.add_parser(
+        "figures",
+        help="write a PNG and an SVG figure for every step of every exercise",
+        description="Write a PNG and an SVG for every step of every exercise, for review.",
+    )
+    figures.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    return parser
+
+
+def _headless_qt() -> None:
+    """Sub-commands draw into files only: let Qt run without a screen."""
+    if missing_display_reason() is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _figures(out: Path) -> int:
+    _headless_qt()
+    from PySide6.QtGui import QGuiApplication
+
+    from backcare.catalog import load_catalog
+    from backcare.figures.export import export_figures
+
+    app = QGuiApplication.instance() or QGuiApplication(["backcare"])
+    catalog = load_catalog()
+    for problem in catalog.problems:
+        print(f"Skipped: {problem.sentence()}", file=sys.stderr)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        written = export_figures(catalog.exercises, catalog.poses, out)
+    except OSError as exc:
+        print(f"Could not write the figures to {out}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    steps = sum(len(e.steps) for e in catalog.exercises)
+    print(f"Wrote {len(written)} files for {steps} steps of {len(catalog.exercises)} exercises "
+          f"to {out}.")
+    del app
+    return 0 if not catalog.problems else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "figures":
+        return _figures(args.out)
+    reason = missing_display_reason()
+    if reason is not None:
+        print(reason, file=sys.stderr)
+        return 2
+    from backcare.app import run_app
+
+    return run_app(data_dir=args.data_dir, quit_when_ready=args.quit_when_ready)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

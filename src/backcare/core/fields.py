@@ -1,0 +1,140 @@
+"""Typed readers for fields of a parsed TOML table.
+
+Each reader either returns a value of the promised type or raises ``Invalid`` naming the
+dotted field path, so every loader reports the same kind of precise sentence.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from backcare.core.problems import ContentProblem, Invalid
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, ContentProblem | None]:
+    """Parse a TOML file; a syntax or encoding error becomes a problem, never an exception."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh), None
+    except tomllib.TOMLDecodeError as exc:
+        return None, ContentProblem(path, "", f"this is not valid TOML ({exc}).")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, ContentProblem(path, "", f"the file cannot be read ({exc}).")
+
+
+def join(prefix: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{prefix}[{key}]"
+    return f"{prefix}.{key}" if prefix else key
+
+
+def table(data: Mapping[str, Any], key: str, prefix: str = "") -> Mapping[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, Mapping):
+        raise Invalid(join(prefix, key), "is missing or is not a table.")
+    return value
+
+
+def text(data: Mapping[str, Any], key: str, prefix: str = "", *, optional: bool = False) -> str:
+    value = data.get(key)
+    if value is None and optional:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(join(prefix, key), "must be a non-empty piece of text.")
+    return value.strip()
+
+
+def whole(
+    data: Mapping[str, Any],
+    key: str,
+    prefix: str = "",
+    *,
+    low: int = 0,
+    high: int = 10_000,
+    default: int | None = None,
+) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(join(prefix, key), f"must be a whole number from {low} to {high}.")
+    if not low <= value <= high:
+        raise Invalid(join(prefix, key), f"must be from {low} to {high}, not {value}.")
+    return value
+
+
+def number(
+    data: Mapping[str, Any],
+    key: str,
+    prefix: str = "",
+    *,
+    low: float = -1e9,
+    high: float = 1e9,
+    default: float | None = None,
+) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise Invalid(join(prefix, key), f"must be a number from {low:g} to {high:g}.")
+    if not low <= float(value) <= high:
+        raise Invalid(join(prefix, key), f"must be from {low:g} to {high:g}, not {value}.")
+    return float(value)
+
+
+def flag(data: Mapping[str, Any], key: str, prefix: str = "", *, default: bool = False) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise Invalid(join(prefix, key), "must be true or false.")
+    return value
+
+
+def texts(
+    data: Mapping[str, Any],
+    key: str,
+    prefix: str = "",
+    *,
+    allowed: Iterable[str] | None = None,
+    min_items: int = 0,
+) -> tuple[str, ...]:
+    value = data.get(key, [])
+    path = join(prefix, key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise Invalid(path, "must be a list of non-empty pieces of text.")
+    if len(value) < min_items:
+        raise Invalid(path, f"needs at least {min_items} item(s).")
+    items = tuple(v.strip() for v in value)
+    if allowed is not None:
+        allowed_set = set(allowed)
+        for i, item in enumerate(items):
+            if item not in allowed_set:
+                choices = ", ".join(sorted(allowed_set))
+                raise Invalid(join(path, i), f"'{item}' is not one of: {choices}.")
+    if len(set(items)) != len(items):
+        raise Invalid(path, "lists the same item twice.")
+    return items
+
+
+def choice(data: Mapping[str, Any], key: str, allowed: Iterable[str], prefix: str = "") -> str:
+    value = text(data, key, prefix)
+    allowed_set = set(allowed)
+    if value not in allowed_set:
+        raise Invalid(join(prefix, key), f"'{value}' is not one of: {', '.join(sorted(allowed_set))}.")
+    return value
+
+
+def tables(data: Mapping[str, Any], key: str, prefix: str = "", *, min_items: int = 0) -> list[Any]:
+    value = data.get(key, [])
+    path = join(prefix, key)
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise Invalid(path, "must be a list of tables ([[" + key + "]] sections).")
+    if len(value) < min_items:
+        raise Invalid(path, f"needs at least {min_items} entr{'y' if min_items == 1 else 'ies'}.")
+    return value
+
+
+def slug(data: Mapping[str, Any], key: str = "id", prefix: str = "") -> str:
+    value = text(data, key, prefix)
+    ok = value.replace("-", "").replace("_", "").isalnum() and value == value.lower()
+    if not ok:
+        raise Invalid(join(prefix, key), "must use lower-case letters, digits and dashes only.")
+    return value

@@ -1,0 +1,189 @@
+"""The ``desktop`` fixture: a real X server, D-Bus session bus, notification daemon and tray host.
+
+Tray and notification behaviour cannot be trusted to an offscreen platform, so these tests run
+against the real programs: Xvfb, dbus-daemon, dunst and trayer, started here and stopped by PID.
+Under ``CI=true`` a missing program is a failure, never a skip: CI installs them all.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+PROGRAMS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xdotool", "dunstctl", "import", "xwininfo")
+START_TIMEOUT_S = 20.0
+
+
+def _missing() -> list[str]:
+    return [p for p in PROGRAMS if shutil.which(p) is None]
+
+
+def _wait_for(what: str, check: Callable[[], bool], timeout: float = START_TIMEOUT_S) -> None:
+    """Poll a readiness condition of a program we started (not a wait for time to pass)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"{what} did not become ready within {timeout:.0f} s")
+
+
+@dataclass
+class Desktop:
+    """A running desktop session; ``env`` is what a client process needs to join it."""
+
+    env: dict[str, str]
+    tmp: Path
+    pids: dict[str, int] = field(default_factory=dict)
+    _procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return self.env["DISPLAY"]
+
+    def run(self, *cmd: str, timeout: float = 30.0, check: bool = True) -> str:
+        done = subprocess.run(
+            cmd, env=self.env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+        if check and done.returncode != 0:
+            raise AssertionError(f"{cmd} failed ({done.returncode}): {done.stderr.strip()}")
+        return done.stdout
+
+    def popen(self, *cmd: str, **kwargs: object) -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen(cmd, env=self.env, **kwargs)  # type: ignore[call-overload]
+        self._procs.append(proc)
+        return proc
+
+    def bus_has(self, name: str) -> bool:
+        out = subprocess.run(
+            [
+                "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", f"string:{name}",
+            ],
+            env=self.env, capture_output=True, text=True, timeout=5, check=False,
+        )
+        return "boolean true" in out.stdout
+
+    def window_ids(self, name: str) -> list[str]:
+        out = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", name],
+            env=self.env, capture_output=True, text=True, timeout=5, check=False,
+        )
+        return out.stdout.split()
+
+    def tray_running(self) -> bool:
+        out = subprocess.run(
+            ["xwininfo", "-root", "-tree"], env=self.env, capture_output=True, text=True,
+            timeout=5, check=False,
+        )
+        return '"panel"' in out.stdout or "trayer" in out.stdout.lower()
+
+    def screenshot(self, path: Path) -> Path:
+        self.run("import", "-window", "root", str(path))
+        return path
+
+    def stop(self) -> None:
+        for proc in self._procs:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        for pid in reversed(list(self.pids.values())):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                continue
+        for pid in self.pids.values():
+            _reap(pid)
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass  # dbus-daemon --fork is not our child; SIGTERM is enough
+
+
+def start_desktop(tmp: Path) -> Desktop:
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    runtime = tmp / "runtime"
+    runtime.mkdir(mode=0o700)
+    env["XDG_RUNTIME_DIR"] = str(runtime)
+    env["HOME"] = str(tmp / "home")
+    env["XDG_CONFIG_HOME"] = str(tmp / "home" / ".config")
+    env["XDG_DATA_HOME"] = str(tmp / "home" / ".local" / "share")
+    Path(env["XDG_CONFIG_HOME"]).mkdir(parents=True)
+    desktop = Desktop(env=env, tmp=tmp)
+
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    desktop.pids["Xvfb"] = xvfb.pid
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        desktop.stop()
+        raise RuntimeError("Xvfb did not report a display number")
+    env["DISPLAY"] = f":{number}"
+
+    bus = subprocess.run(
+        ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1",
+         "--nosyslog"],
+        env=env, capture_output=True, text=True, timeout=10, check=True,
+    )
+    address, pid = bus.stdout.split("\n")[:2]
+    env["DBUS_SESSION_BUS_ADDRESS"] = address.strip()
+    desktop.pids["dbus-daemon"] = int(pid)
+
+    dunstrc = tmp / "dunstrc"
+    dunstrc.write_text(
+        "[global]\n    monitor = 0\n    history_length = 50\n    sticky_history = yes\n"
+        "[urgency_low]\n    timeout = 0\n[urgency_normal]\n    timeout = 0\n"
+        "[urgency_critical]\n    timeout = 0\n"
+    )
+    dunst = subprocess.Popen(
+        ["dunst", "-config", str(dunstrc)], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    desktop.pids["dunst"] = dunst.pid
+    trayer = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "200",
+         "--height", "32", "--transparent", "false", "--tint", "0x333333"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    desktop.pids["trayer"] = trayer.pid
+    try:
+        _wait_for("dunst", lambda: desktop.bus_has("org.freedesktop.Notifications"))
+        _wait_for("trayer", desktop.tray_running)
+    except RuntimeError:
+        desktop.stop()
+        raise
+    return desktop
+
+
+@pytest.fixture(scope="session")
+def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+    missing = _missing()
+    if missing:
+        reason = f"desktop programs missing: {', '.join(missing)} (run .ci/run to install them)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    session = start_desktop(tmp_path_factory.mktemp("desktop"))
+    try:
+        yield session
+    finally:
+        session.stop()
