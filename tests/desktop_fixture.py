@@ -7,6 +7,7 @@ Under ``CI=true`` a missing program is a failure, never a skip: CI installs them
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -108,10 +109,9 @@ class Desktop:
 
 
 def _reap(pid: int) -> None:
-    try:
+    # dbus-daemon --fork is not our child; SIGTERM is enough for it.
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass  # dbus-daemon --fork is not our child; SIGTERM is enough
 
 
 def start_desktop(tmp: Path) -> Desktop:

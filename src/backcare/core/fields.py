@@ -118,7 +118,8 @@ def choice(data: Mapping[str, Any], key: str, allowed: Iterable[str], prefix: st
     value = text(data, key, prefix)
     allowed_set = set(allowed)
     if value not in allowed_set:
-        raise Invalid(join(prefix, key), f"'{value}' is not one of: {', '.join(sorted(allowed_set))}.")
+        choices = ", ".join(sorted(allowed_set))
+        raise Invalid(join(prefix, key), f"'{value}' is not one of: {choices}.")
     return value
 
 

@@ -131,7 +131,9 @@ class Citing:
     sources: tuple[str, ...]
 
 
-def check_links(ledger: Ledger, ledger_file: Path, content: Iterable[Citing]) -> list[ContentProblem]:
+def check_links(
+    ledger: Ledger, ledger_file: Path, content: Iterable[Citing]
+) -> list[ContentProblem]:
     """Both directions: content cites only existing ledger ids, and facts use only existing content.
 
     A fact that content cites must also name that content in ``uses``; otherwise the ledger would
@@ -163,7 +165,9 @@ def check_links(ledger: Ledger, ledger_file: Path, content: Iterable[Citing]) ->
             if used not in content_ids:
                 problems.append(
                     ContentProblem(
-                        ledger_file, f"fact {fact.id}.uses", f"names '{used}', which does not exist."
+                        ledger_file,
+                        f"fact {fact.id}.uses",
+                        f"names '{used}', which does not exist.",
                     )
                 )
         for g in fact.guidance:

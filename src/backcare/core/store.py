@@ -1,0 +1,254 @@
+"""Her history and settings, in one SQLite file that never leaves her machine.
+
+Why SQLite: one file, atomic transactions (a crash mid-write loses nothing that was committed),
+WAL so the window can read while a reminder writes, and a schema version for migrations.
+Privacy: the folder is 0700 and every file 0600, and nothing read back is ever unpickled or
+evaluated: settings are JSON text and events are plain columns.
+
+A database that cannot be opened or fails its integrity check is moved aside with a timestamp,
+kept for her or a helper to look at, and a fresh one is started; ``notices`` holds the one
+sentence that tells her so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+DB_NAME = "backcare.sqlite3"
+SCHEMA_VERSION = 1
+EVENTS = ("fired", "done", "snoozed", "skipped", "missed")
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,              -- ISO 8601, UTC
+            kind TEXT NOT NULL,            -- exercise, posture, calcium
+            reminder_key TEXT NOT NULL,    -- Reminder.key, or an exercise id for a free session
+            event TEXT NOT NULL CHECK (event IN ('fired','done','snoozed','skipped','missed')),
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX events_at ON events (at);
+        CREATE INDEX events_key ON events (reminder_key);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL            -- JSON text
+        );
+    """,
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime
+    kind: str
+    reminder_key: str
+    event: str
+    detail: str
+
+
+class StoreError(Exception):
+    """A write the store refused; the message is a sentence for the person."""
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it readable by her alone."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def _timestamp(now: datetime) -> str:
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename a bad file to ``<name>.corrupt-<UTC time>`` next to it; never delete it."""
+    target = path.with_name(f"{path.name}.corrupt-{_timestamp(now)}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{_timestamp(now)}-{n}")
+        n += 1
+    os.replace(path, target)
+    return target
+
+
+class Store:
+    """The history log and settings. ``clock`` returns an aware datetime (injected for tests)."""
+
+    def __init__(self, folder: Path, clock: Callable[[], datetime]) -> None:
+        self.folder = private_dir(folder)
+        self.path = folder / DB_NAME
+        self._clock = clock
+        self.notices: list[str] = []
+        self._db = self._open()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            # Create the file ourselves with 0600 so SQLite never makes it world-readable;
+            # SQLite gives the -wal and -shm files the database file's permissions.
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        os.chmod(self.path, 0o600)
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        check = db.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            db.close()
+            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+        self._migrate(db)
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError:
+            moved = self._move_database_aside()
+            self.notices.append(
+                "Your Back Care history could not be read, so it was set aside as "
+                f"{moved.name} in {self.folder} and a fresh one was started."
+            )
+            return self._connect()
+
+    def _move_database_aside(self) -> Path:
+        now = self._clock()
+        moved = move_aside(self.path, now)
+        for suffix in ("-wal", "-shm"):
+            extra = self.path.with_name(self.path.name + suffix)
+            if extra.exists():
+                os.replace(extra, moved.with_name(moved.name + suffix))
+        return moved
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"schema version {version} is newer than this app knows ({SCHEMA_VERSION})"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            # executescript commits any open transaction first, so the script carries its own.
+            try:
+                script = _MIGRATIONS[target]
+                db.executescript(
+                    f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {target}; COMMIT;"
+                )
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- events ------------------------------------------------------------------------------
+
+    def record(
+        self, kind: str, reminder_key: str, event: str, detail: str = "",
+        at: datetime | None = None,
+    ) -> Event:
+        if event not in EVENTS:
+            raise StoreError(f"'{event}' is not a history event ({', '.join(EVENTS)}).")
+        when = (at or self._clock()).astimezone(UTC)
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT INTO events (at, kind, reminder_key, event, detail) VALUES (?,?,?,?,?)",
+                (when.isoformat(), kind, reminder_key, event, detail),
+            )
+        return Event(when, kind, reminder_key, event, detail)
+
+    def events(self, start: datetime | None = None, end: datetime | None = None) -> list[Event]:
+        lo = (start or datetime(1970, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat()
+        hi = (end or datetime(9999, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat()
+        rows = self._db.execute(
+            "SELECT at, kind, reminder_key, event, detail FROM events "
+            "WHERE at >= ? AND at < ? ORDER BY at, id",
+            (lo, hi),
+        ).fetchall()
+        return [Event(datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def latest_event(self, reminder_key: str) -> Event | None:
+        row = self._db.execute(
+            "SELECT at, kind, reminder_key, event, detail FROM events WHERE reminder_key = ? "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            (reminder_key,),
+        ).fetchone()
+        return None if row is None else Event(datetime.fromisoformat(row[0]), *row[1:])
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> Any | None:
+        """The JSON value stored under ``key``; a value that is not JSON is moved aside."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return json.loads(row[0])
+        except json.JSONDecodeError:
+            self.set_aside_setting(key, "it was not readable")
+            return None
+
+    def set_setting(self, key: str, value: Any) -> None:
+        text = json.dumps(value, sort_keys=True)
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            )
+
+    def set_aside_setting(self, key: str, why: str) -> Path:
+        """Keep a bad setting as a file beside the database, remove it, and tell her."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        raw = "" if row is None else str(row[0])
+        target = self.folder / f"settings-{key}.corrupt-{_timestamp(self._clock())}.json"
+        write_private(target, raw)
+        with _transaction(self._db):
+            self._db.execute("DELETE FROM settings WHERE key = ?", (key,))
+        self.notices.append(
+            f"Your saved {key} settings could not be used ({why}), so they were kept as "
+            f"{target.name} in {self.folder} and the defaults are in use."
+        )
+        return target
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` atomically (temp file + rename) with 0600 permissions."""
+    private_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
