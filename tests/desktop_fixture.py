@@ -87,6 +87,23 @@ class Desktop:
         )
         return '"panel"' in out.stdout or "trayer" in out.stdout.lower()
 
+    def displayed_notifications(self) -> int:
+        return int(self.run("dunstctl", "count", "displayed").strip())
+
+    def invoke_action(self, label: str) -> None:
+        """Open dunst's action menu; our picker chooses the entry containing ``label``.
+
+        dunst runs the picker asynchronously: wait for the app's signal, then read
+        ``offered_actions`` to see the whole menu dunst showed.
+        """
+        (self.tmp / "menu.txt").unlink(missing_ok=True)
+        (self.tmp / "pick").write_text(label)
+        self.run("dunstctl", "context")
+
+    def offered_actions(self) -> list[str]:
+        """The menu lines of the last invoke_action, e.g. "#Skip (Posture) [2,skip]"."""
+        return (self.tmp / "menu.txt").read_text().splitlines()
+
     def screenshot(self, path: Path) -> Path:
         self.run("import", "-window", "root", str(path))
         return path
@@ -148,9 +165,19 @@ def start_desktop(tmp: Path) -> Desktop:
     env["DBUS_SESSION_BUS_ADDRESS"] = address.strip()
     desktop.pids["dbus-daemon"] = int(pid)
 
+    # dunst shows a notification's actions through a dmenu-like picker; ours picks the line
+    # naming the label written to ``pick`` (see Desktop.invoke_action), as a person would.
+    picker = tmp / "pick-action"
+    picker.write_text(
+        "#!/bin/sh\n"
+        f"cat > '{tmp}/menu.txt'\n"
+        f"grep -m1 -F \"$(cat '{tmp}/pick')\" '{tmp}/menu.txt'\n"
+    )
+    picker.chmod(0o755)
     dunstrc = tmp / "dunstrc"
     dunstrc.write_text(
-        "[global]\n    monitor = 0\n    history_length = 50\n    sticky_history = yes\n"
+        f"[global]\n    monitor = 0\n    dmenu = {picker}\n"
+        "    history_length = 50\n    sticky_history = yes\n"
         "[urgency_low]\n    timeout = 0\n[urgency_normal]\n    timeout = 0\n"
         "[urgency_critical]\n    timeout = 0\n"
     )

@@ -1,0 +1,54 @@
+"""Notifications reach a real daemon (dunst) with their buttons, replace per kind, and report
+the button she pressed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from backcare.ui.notifications import DesktopNotifier
+from tests.desktop_fixture import Desktop
+
+pytestmark = pytest.mark.desktop
+
+POSTURE_ACTIONS = [("default", "Open"), ("start", "Start now"), ("snooze", "Snooze 10 min"),
+                   ("skip", "Skip")]
+
+
+@pytest.fixture
+def notifier(desktop: Desktop, qapp: object, monkeypatch: pytest.MonkeyPatch
+             ) -> Iterator[DesktopNotifier]:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    desktop.run("dunstctl", "close-all")
+    n = DesktopNotifier()
+    yield n
+    n.shutdown()
+    desktop.run("dunstctl", "close-all")
+
+
+def test_a_notification_reaches_dunst_with_its_buttons(desktop: Desktop, notifier: DesktopNotifier,
+                                                        qtbot: object) -> None:
+    assert notifier.available
+    assert notifier.server == "dunst"
+    assert notifier.show("posture", "Time for a posture break", "Stand up and stretch.",
+                         POSTURE_ACTIONS)
+    assert desktop.displayed_notifications() == 1
+    with qtbot.waitSignal(notifier.actionInvoked, timeout=10_000) as signal:  # type: ignore[attr-defined]
+        desktop.invoke_action("Snooze 10 min")
+    assert signal.args == ["posture", "snooze"]
+    labels = " | ".join(desktop.offered_actions())
+    for _, label in POSTURE_ACTIONS:
+        assert label in labels
+
+
+def test_a_new_notification_of_a_kind_replaces_the_old_one(desktop: Desktop,
+                                                           notifier: DesktopNotifier) -> None:
+    notifier.show("posture", "Posture break", "First", POSTURE_ACTIONS)
+    first = notifier.notification_id("posture")
+    notifier.show("posture", "Posture break", "Second", POSTURE_ACTIONS)
+    assert notifier.notification_id("posture") == first
+    notifier.show("calcium", "Calcium with lunch", "A glass of milk?", [("taken", "Taken")])
+    assert desktop.displayed_notifications() == 2
+    notifier.close("posture")
+    assert desktop.displayed_notifications() == 1
