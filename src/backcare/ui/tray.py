@@ -1,0 +1,81 @@
+"""The system-tray icon and its menu. It only shows state and forwards choices.
+
+What "pause until tomorrow" means, what comes next and when, are decided in the core; the tray
+shows the sentences it is given and emits a signal for each choice.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from backcare.paths import resources_dir
+
+PAUSE_CHOICES: tuple[tuple[str, int], ...] = (
+    ("Pause for 30 minutes", 30),
+    ("Pause for 1 hour", 60),
+    ("Pause for 2 hours", 120),
+    ("Pause until tomorrow", -1),  # -1: until the start of tomorrow's waking hours
+)
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "backcare.svg"))
+
+
+class Tray(QObject):
+    """Wraps QSystemTrayIcon so the menu is built once and tested without a tray host."""
+
+    pauseRequested = Signal(int)  # minutes, or -1 for "until tomorrow"
+    resumeRequested = Signal()
+    openRequested = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.menu = QMenu()
+        self.menu.setAccessibleName("Back Care menu")
+        self.next_action = QAction("Nothing planned", self.menu)
+        self.next_action.setEnabled(False)
+        self.menu.addAction(self.next_action)
+        self.menu.addSeparator()
+        self.pause_actions: list[QAction] = []
+        for label, minutes in PAUSE_CHOICES:
+            action = self.menu.addAction(label)
+            action.triggered.connect(lambda _=False, m=minutes: self.pauseRequested.emit(m))
+            self.pause_actions.append(action)
+        self.resume_action = self.menu.addAction("Resume reminders")
+        self.resume_action.triggered.connect(self.resumeRequested)
+        self.resume_action.setVisible(False)
+        self.menu.addSeparator()
+        self.open_action = self.menu.addAction("Open Back Care")
+        self.open_action.triggered.connect(self.openRequested)
+        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action.triggered.connect(self.quitRequested)
+        self.icon.setContextMenu(self.menu)
+        self.icon.setToolTip("Back Care")
+        self.icon.activated.connect(self._on_activated)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.openRequested.emit()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def set_status(self, next_text: str, paused_text: str | None) -> None:
+        """``next_text``: e.g. "Next: posture break at 11:00"; ``paused_text`` when paused."""
+        self.next_action.setText(paused_text or next_text)
+        self.icon.setToolTip(f"Back Care — {paused_text or next_text}")
+        self.resume_action.setVisible(paused_text is not None)
+        for action in self.pause_actions:
+            action.setVisible(paused_text is None)
+
+    def show_message(self, title: str, body: str) -> None:
+        """Qt's own balloon: only for desktops without a notification server."""
+        self.icon.showMessage(title, body, app_icon(), 15_000)
