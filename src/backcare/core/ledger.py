@@ -17,6 +17,14 @@ from backcare.core import fields as f
 from backcare.core.problems import ContentProblem, Invalid
 
 STATUSES = ("used", "changed", "not-used")
+# The seed documents (../shared/seeds) a fact may cite; pass to ``load_ledger(seed_names=...)``.
+SEED_FILES = (
+    "000_fd259aef8f23d6d0.txt",
+    "001_f02f724ec89d0734.txt",
+    "002_d9051428c0346951.txt",
+    "003_6ddee160725105cf.txt",
+    "004_d1efa49a5481f668.txt",
+)
 KINDS = ("recommendation", "cause", "food", "timing", "dose", "caution", "context")
 
 

@@ -1,0 +1,173 @@
+"""Where the props stand, in world centimetres (y up, floor at y = 0), and how far a point is
+from each of them.
+
+Props are geometry, not pictures: the painter draws them from these shapes and the pose tests
+measure contacts against the very same shapes, so "the heel is on the mat" is checked against
+the mat that is drawn. Every prop has one fixed place per view; together with the fixed world
+box per view (``FRAME``) that keeps the framing stable, so an animation between two steps never
+jumps. Pure Python: no Qt here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from backcare.core.content import PROPS
+
+Point = tuple[float, float]
+
+SIDE = "side"
+FRONT = "front"
+
+#: The world box (x0, y0, x1, y1) each view always shows; 4:3 like the default image size.
+FRAME: dict[str, tuple[float, float, float, float]] = {
+    SIDE: (-122.0, -12.0, 122.0, 171.0),
+    FRONT: (-150.0, -12.0, 150.0, 213.0),
+}
+
+MAT_TOP = 1.5
+MAT_HALF_LENGTH = 102.0
+WALL_X = -72.0
+BALL_R = 28.0  # a 55 cm ball: thighs level-ish for a woman of about 165 cm
+BED_TOP = 55.0
+SEAT_TOP = 45.0
+CUSHION_HEIGHT = 12.0
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned solid block."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def distance(self, p: Point) -> float:
+        """Signed distance from ``p`` to the block: negative inside."""
+        dx = max(self.x0 - p[0], p[0] - self.x1)
+        dy = max(self.y0 - p[1], p[1] - self.y1)
+        if dx <= 0 and dy <= 0:
+            return max(dx, dy)
+        return math.hypot(max(dx, 0.0), max(dy, 0.0))
+
+    def rest_y(self, x: float, r: float) -> float | None:
+        """Centre height of a disc of radius ``r`` resting on top at ``x``; None if off the top."""
+        if self.x0 - r * 0.5 <= x <= self.x1 + r * 0.5:
+            return self.y1 + r
+        return None
+
+
+@dataclass(frozen=True)
+class Circle:
+    """A solid disc (the exercise ball seen from any side)."""
+
+    cx: float
+    cy: float
+    r: float
+
+    def distance(self, p: Point) -> float:
+        return math.hypot(p[0] - self.cx, p[1] - self.cy) - self.r
+
+    def rest_y(self, x: float, r: float) -> float | None:
+        reach = self.r + r
+        dx = x - self.cx
+        if abs(dx) >= reach:
+            return None
+        return self.cy + math.sqrt(reach * reach - dx * dx)
+
+
+Shape = Box | Circle
+
+
+@dataclass(frozen=True)
+class Prop:
+    """One named prop: its solid parts and parts drawn only (a chair back seen from the front)."""
+
+    name: str
+    parts: tuple[Shape, ...]
+    drawn_only: tuple[Shape, ...] = ()
+
+    def distance(self, p: Point) -> float:
+        """Signed distance from ``p`` to the nearest solid part: 0 on the surface, < 0 inside."""
+        return min(part.distance(p) for part in self.parts)
+
+    def rest_y(self, x: float, r: float) -> float | None:
+        """Where a disc at ``x`` comes to rest when lowered onto this prop from above."""
+        heights = [h for part in self.parts if (h := part.rest_y(x, r)) is not None]
+        return max(heights) if heights else None
+
+
+def ground(names: Iterable[str]) -> float:
+    """The height things stand on: the top of the mat when there is one, else the floor."""
+    return MAT_TOP if "mat" in set(names) else 0.0
+
+
+def _make(name: str, view: str, g: float) -> Prop:
+    side = view == SIDE
+    if name == "floor":
+        return Prop(name, (Box(-1000.0, -200.0, 1000.0, 0.0),))
+    if name == "mat":
+        half = MAT_HALF_LENGTH if side else 45.0
+        return Prop(name, (Box(-half, 0.0, half, MAT_TOP),))
+    if name == "wall":
+        return Prop(name, (Box(-1000.0, 0.0, WALL_X, 1000.0),))
+    if name == "bed":
+        half = 105.0 if side else 48.0
+        return Prop(
+            name,
+            (
+                Box(-half, 36.0, half, BED_TOP),
+                Box(-half + 4, 0.0, -half + 10, 36.0),
+                Box(half - 10, 0.0, half - 4, 36.0),
+            ),
+        )
+    if name == "ball":
+        return Prop(name, (Circle(0.0 if not side else -10.0, g + BALL_R, BALL_R),))
+    if name == "cushion":
+        return Prop(name, (Box(-18.0, g, 18.0, g + CUSHION_HEIGHT),))
+    if name == "chair":
+        if side:
+            return Prop(
+                name,
+                (
+                    Box(-26.0, SEAT_TOP - 4, 20.0, SEAT_TOP),
+                    Box(-29.0, SEAT_TOP, -25.0, 92.0),
+                    Box(-26.0, 0.0, -22.0, SEAT_TOP - 4),
+                    Box(16.0, 0.0, 20.0, SEAT_TOP - 4),
+                ),
+            )
+        return Prop(
+            name,
+            (
+                Box(-24.0, SEAT_TOP - 4, 24.0, SEAT_TOP),
+                Box(-23.0, 0.0, -19.0, SEAT_TOP - 4),
+                Box(19.0, 0.0, 23.0, SEAT_TOP - 4),
+            ),
+            drawn_only=(Box(-22.0, SEAT_TOP, 22.0, 92.0),),
+        )
+    raise ValueError(f"unknown prop {name!r}; props are {', '.join(PROPS)}")
+
+
+def scene(view: str, names: Iterable[str]) -> dict[str, Prop]:
+    """The props a pose uses, by name, in drawing order; the floor is always there."""
+    wanted = set(names) | {"floor"}
+    g = ground(wanted)
+    order = ("floor", "wall", "mat", "bed", "chair", "cushion", "ball")
+    return {name: _make(name, view, g) for name in order if name in wanted}
+
+
+__all__ = [
+    "BALL_R",
+    "FRAME",
+    "MAT_TOP",
+    "PROPS",
+    "WALL_X",
+    "Box",
+    "Circle",
+    "Prop",
+    "ground",
+    "scene",
+]

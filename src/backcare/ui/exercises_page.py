@@ -1,0 +1,273 @@
+"""The Exercises page: the library as a list with a figure for each, and the card for one.
+
+A list row shows what she needs to choose: the first pose, the title, what it is for and how
+much. Enter or a double-click opens the card in place (a stacked page, not a new window, so
+Escape brings her straight back to where she was). When some content file is broken, a banner
+says which file and field in one sentence each; the rest of the library still opens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcare.catalog import Catalog
+from backcare.core.content import Exercise
+from backcare.ui.card import ExerciseCard
+from backcare.ui.figure_widget import pose_icon
+
+THUMB = QSize(120, 90)
+ID_ROLE = Qt.ItemDataRole.UserRole
+PURPOSE_ROLE = Qt.ItemDataRole.UserRole + 1
+DOSE_ROLE = Qt.ItemDataRole.UserRole + 2
+_PAD = 10
+DOSE_COLOR = QColor("#2f5d7a")
+
+_STYLE = """
+QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: #1f3645; }
+QLabel#pageIntro { font-size: 11pt; color: #4a5a66; }
+QFrame#problems { background: #fdecea; border: 1px solid #eeb4ad; border-radius: 8px; }
+QFrame#problems QLabel { color: #6b1d14; font-size: 11pt; background: transparent; }
+QListWidget#exerciseList { border: 1px solid #dfe5ea; border-radius: 8px; background: #ffffff; }
+"""
+
+
+class ExerciseDelegate(QStyledItemDelegate):
+    """Paints a row as thumbnail | bold title / purpose / dose, in the palette's colours."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        del index
+        return QSize(option.rect.width() or 400, THUMB.height() + 2 * _PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        painter.save()
+        try:
+            style = option.widget.style() if option.widget else None
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            # The background and selection come from the style; the text we lay out ourselves.
+            opt.text = ""
+            opt.icon = type(opt.icon)()
+            if style is not None:
+                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            rect = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+            icon = index.data(Qt.ItemDataRole.DecorationRole)
+            if icon is not None:
+                icon_rect = QRect(rect.left(), rect.top(), THUMB.width(), THUMB.height())
+                icon.paint(painter, icon_rect)
+                painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+                painter.drawRoundedRect(icon_rect.adjusted(0, 0, -1, -1), 6, 6)
+            text_rect = rect.adjusted(THUMB.width() + 2 * _PAD, 0, 0, 0)
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            role = (
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            )
+            painter.setPen(option.palette.color(role))
+            base = QFont(option.font)
+            title_font = QFont(base)
+            title_font.setPointSizeF(base.pointSizeF() * 1.3)
+            title_font.setBold(True)
+            painter.setFont(title_font)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            title_h = painter.fontMetrics().height()
+            painter.drawText(text_rect, flags, index.data(Qt.ItemDataRole.DisplayRole) or "")
+            painter.setFont(base)
+            purpose_rect = text_rect.adjusted(0, title_h + 4, 0, 0)
+            painter.drawText(
+                purpose_rect,
+                flags | Qt.TextFlag.TextWordWrap,
+                index.data(PURPOSE_ROLE) or "",
+            )
+            dose_font = QFont(base)
+            dose_font.setBold(True)
+            painter.setFont(dose_font)
+            painter.setPen(DOSE_COLOR)
+            painter.drawText(
+                text_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                index.data(DOSE_ROLE) or "",
+            )
+        finally:
+            painter.restore()
+
+
+def problems_text(catalog: Catalog) -> str:
+    """The banner's words: a lead-in, then one sentence per problem."""
+    if not catalog.problems:
+        return ""
+    count = len(catalog.problems)
+    lead = (
+        "One content file has a problem, so what it describes is left out:"
+        if count == 1
+        else f"{count} content problems were found, so what they describe is left out:"
+    )
+    return "\n".join([lead, *(f"•  {p.sentence()}" for p in catalog.problems)])
+
+
+class ExercisesPage(QWidget):
+    """The list and, on top of it when open, one exercise card.
+
+    ``sessionDone(exercise_id, reps_done)`` passes on the open card's signal.
+    """
+
+    sessionDone = Signal(str, int)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.card: ExerciseCard | None = None
+        self.setAccessibleName("Exercises")
+        self.setStyleSheet(_STYLE)
+        self.stack = QStackedWidget()
+        self.list_page = self._build_list_page()
+        self.stack.addWidget(self.list_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_list_page(self) -> QWidget:
+        page = QWidget()
+        heading = QLabel("Exercises")
+        heading.setObjectName("pageHeading")
+        heading.setAccessibleName("Exercises")
+        intro = QLabel(
+            "Choose an exercise to see each step. Press Enter or double-click to open it."
+        )
+        intro.setObjectName("pageIntro")
+        intro.setWordWrap(True)
+        intro.setAccessibleName("How to open an exercise")
+
+        self.problems_banner = QFrame()
+        self.problems_banner.setObjectName("problems")
+        self.problems_banner.setAccessibleName("Content problems")
+        banner_layout = QVBoxLayout(self.problems_banner)
+        banner_layout.setContentsMargins(14, 10, 14, 10)
+        self.problems_label = QLabel(problems_text(self.catalog))
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.problems_label.setAccessibleName("Content problems: " + problems_text(self.catalog))
+        banner_layout.addWidget(self.problems_label)
+        self.problems_banner.setVisible(bool(self.catalog.problems))
+
+        self.list_widget = QListWidget()
+        self.list_widget.setObjectName("exerciseList")
+        self.list_widget.setAccessibleName("Exercise list")
+        self.list_widget.setItemDelegate(ExerciseDelegate(self.list_widget))
+        self.list_widget.setIconSize(THUMB)
+        self.list_widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_widget.setUniformItemSizes(True)
+        # A soft selection keeps the row readable in dark text, unlike the default bright blue.
+        palette = self.list_widget.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#d7e8f4"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2a33"))
+        self.list_widget.setPalette(palette)
+        dpr = self.devicePixelRatioF()
+        for exercise in self.catalog.exercises:
+            self.list_widget.addItem(self._item(exercise, dpr))
+        if self.list_widget.count():
+            self.list_widget.setCurrentRow(0)
+        self.list_widget.activated.connect(self._on_activated)
+
+        self.empty_label = QLabel(
+            "No exercises could be loaded. The problems above say which files to fix."
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName("No exercises")
+        self.empty_label.setVisible(not self.catalog.exercises)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.problems_banner)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.list_widget, 1)
+        return page
+
+    def _item(self, exercise: Exercise, dpr: float) -> QListWidgetItem:
+        item = QListWidgetItem(exercise.title)
+        summary = exercise.dose.summary()
+        item.setData(ID_ROLE, exercise.id)
+        item.setData(PURPOSE_ROLE, exercise.purpose)
+        item.setData(DOSE_ROLE, summary)
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            f"{exercise.title}. {exercise.purpose} {summary}.",
+        )
+        item.setToolTip(exercise.purpose)
+        first_pose = self.catalog.poses.get(exercise.steps[0].pose)
+        if first_pose is not None:
+            item.setIcon(pose_icon(first_pose, THUMB, dpr))
+        return item
+
+    # ----- switching between the list and a card ----------------------------------------------
+
+    def exercise_ids(self) -> list[str]:
+        """The ids in list order (what the rows show)."""
+        return [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())]
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.open_exercise(index.data(ID_ROLE))
+
+    def open_exercise(self, exercise_id: str) -> ExerciseCard | None:
+        """Show the card for ``exercise_id`` with a fresh session; None if it is not listed."""
+        exercise = self.catalog.exercise(exercise_id)
+        if exercise is None:
+            return None
+        self._drop_card()
+        card = ExerciseCard(exercise, self.catalog.poses)
+        card.backRequested.connect(self.show_list)
+        card.sessionDone.connect(self._on_session_done)
+        self.card = card
+        self.stack.addWidget(card)
+        self.stack.setCurrentWidget(card)
+        card.focus_first()
+        return card
+
+    @Slot()
+    def show_list(self) -> None:
+        """Back to the list, with the exercise she had open still selected."""
+        if self.card is not None:
+            ids = self.exercise_ids()
+            if self.card.exercise.id in ids:
+                self.list_widget.setCurrentRow(ids.index(self.card.exercise.id))
+        self.stack.setCurrentWidget(self.list_page)
+        self._drop_card()
+        self.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _drop_card(self) -> None:
+        if self.card is None:
+            return
+        card, self.card = self.card, None
+        card.stop()
+        self.stack.removeWidget(card)
+        card.deleteLater()
+
+    @Slot(str, int)
+    def _on_session_done(self, exercise_id: str, reps: int) -> None:
+        self.sessionDone.emit(exercise_id, reps)
+        self.show_list()

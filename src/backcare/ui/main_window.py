@@ -1,0 +1,138 @@
+"""The main window: a quiet navigation list on the left and one page at a time on the right.
+
+Pages arrive feature by feature (Today, Settings, Safety…), so adding one is a single call,
+``add_page(title, widget)``. The window itself holds no rules; it passes the Exercises page's
+``sessionDone`` on, so ``app.py`` wires the history store to the window and never needs to know
+which page the signal came from. Closing keeps Qt's default: the tray feature changes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from backcare import __version__
+from backcare.catalog import Catalog
+from backcare.ui.exercises_page import ExercisesPage
+
+ABOUT_TEXT = (
+    "<h3>Back Care {version}</h3>"
+    "<p>Gentle reminders and illustrated exercises for back pain in the first year after "
+    "giving birth.</p>"
+    "<p>This app does not replace your midwife, health visitor, doctor or physiotherapist. "
+    "If an exercise hurts, stop, and ask them.</p>"
+)
+
+_NAV_STYLE = """
+QListWidget#navigation { background: #eef3f6; border: none; font-size: 12pt; padding-top: 12px; }
+QListWidget#navigation::item { padding: 10px 16px; border-radius: 6px; margin: 2px 8px; }
+QListWidget#navigation::item:selected { background: #3d7ea6; color: #ffffff; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(catalog)``: the app's one window. ``sessionDone(exercise_id, reps)`` is the
+    Exercises page's signal, passed on."""
+
+    sessionDone = Signal(str, int)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setWindowTitle("Back Care")
+        self.setAccessibleName("Back Care")
+        self.resize(1100, 760)
+        self.setMinimumSize(880, 620)
+        self._about_box: QMessageBox | None = None
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setFixedWidth(170)
+        self.navigation.setStyleSheet(_NAV_STYLE)
+        self.pages = QStackedWidget()
+        self.pages.setAccessibleName("Page")
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.exercises_page = ExercisesPage(catalog)
+        self.exercises_page.sessionDone.connect(self.sessionDone)
+        self.exercises_page.sessionDone.connect(self._on_session_done)
+        self.add_page("Exercises", self.exercises_page)
+        self.navigation.setCurrentRow(0)
+
+        self._build_menus()
+        self.statusBar().setAccessibleName("Status")
+
+    def add_page(self, title: str, page: QWidget) -> int:
+        """Add a section to the navigation and the page stack; returns its index."""
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.navigation.addItem(item)
+        page.setAccessibleName(page.accessibleName() or title)
+        return self.pages.addWidget(page)
+
+    def show_page(self, title: str) -> None:
+        """Switch to the section called ``title`` (e.g. when a reminder opens the app)."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).text() == title:
+                self.navigation.setCurrentRow(row)
+                return
+        raise KeyError(title)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self._quit)
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = QAction("&About Back Care", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    @Slot()
+    def _quit(self) -> None:
+        """Quit means quit, even once closing the window only hides it in the tray."""
+        self.close()
+        QCoreApplication.quit()
+
+    @Slot()
+    def show_about(self) -> QMessageBox:
+        """A window-modal, non-blocking About box (``open``, not ``exec``)."""
+        box = QMessageBox(self)
+        box.setWindowTitle("About Back Care")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(ABOUT_TEXT.format(version=__version__))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._about_box = box
+        return box
+
+    @Slot(str, int)
+    def _on_session_done(self, exercise_id: str, reps: int) -> None:
+        exercise = self.catalog.exercise(exercise_id)
+        title = exercise.title if exercise else exercise_id
+        what = f"{reps} rep{'s' if reps != 1 else ''}" if reps else "a look through the steps"
+        self.statusBar().showMessage(f"Well done: {title}, {what}.", 8000)

@@ -1,0 +1,155 @@
+"""Every pose file in resources/poses loads, touches what it says it touches, and goes through
+nothing; and the handful of poses whose meaning is geometric really have that geometry."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from backcare.figures import props as P
+from backcare.figures.pose import Pose, check_clearance, check_contacts, solve
+from tests.figures.conftest import POSE_DIR
+
+REQUIRED = [
+    "all-fours-flat",
+    "all-fours-round",
+    "all-fours-leg-back",
+    "supine-knees-bent",
+    "supine-legs-long",
+    "supine-heel-slide",
+    "supine-one-leg-long",
+    "supine-leg-shake",
+    "supine-one-knee-hug",
+    "supine-both-knees-hug",
+    "supine-tabletop-one",
+    "supine-leg-straight-up",
+    "bicycle-pedal",
+    "bridge-up",
+    "plank-kneeling",
+    "forearms-knees",
+    "plank-forearm",
+    "wall-stand-gap",
+    "wall-stand-flat",
+    "wall-stand-squeeze",
+    "stand-side",
+    "walk-back-step",
+    "stand-rub-up",
+    "stand-rub-down",
+    "prone-hands-back",
+    "prone-press",
+    "front-stand-arms-down",
+    "front-stand-arms-out",
+    "front-stand-arms-up",
+    "front-ball-sit",
+    "front-ball-shift",
+    "front-ball-side-stretch",
+]
+
+POSE_IDS = sorted(p.stem for p in POSE_DIR.glob("*.toml"))
+
+
+def test_every_required_pose_is_there(poses: dict[str, Pose]) -> None:
+    assert sorted(set(REQUIRED) - set(poses)) == []
+    assert len(poses) == len(POSE_IDS)
+
+
+@pytest.mark.parametrize("pose_id", POSE_IDS)
+def test_contacts_touch_and_nothing_goes_through(poses: dict[str, Pose], pose_id: str) -> None:
+    pose = poses[pose_id]
+    assert pose.contacts, "every pose says what holds her up"
+    assert check_contacts(pose) == []
+    assert check_clearance(pose) == []
+    sk = solve(pose)
+    lowest = min(p[1] - r for _, p, r in sk.discs())
+    assert lowest >= -0.5, "nothing below the floor"
+
+
+@pytest.mark.parametrize("pose_id", POSE_IDS)
+def test_figure_stays_inside_the_picture(poses: dict[str, Pose], pose_id: str) -> None:
+    pose = poses[pose_id]
+    x0, _, x1, y1 = P.FRAME[pose.view]
+    for name, (x, y), r in solve(pose).discs():
+        assert x0 <= x - r and x + r <= x1 and y + r <= y1, name
+
+
+def test_cat_back_humps_above_the_flat_back(poses: dict[str, Pose]) -> None:
+    flat, cat = solve(poses["all-fours-flat"]), solve(poses["all-fours-round"])
+    assert cat["waist"][1] - flat["waist"][1] > 5
+    assert cat["head"][1] < flat["head"][1] - 5  # head dropped
+    for point in ("near_hand", "near_knee"):  # hands and knees stay put
+        assert math.dist(cat[point], flat[point]) < 1
+
+
+def test_all_fours_hands_under_shoulders_knees_under_hips(poses: dict[str, Pose]) -> None:
+    for pose_id in ("all-fours-flat", "all-fours-round", "plank-kneeling"):
+        sk = solve(poses[pose_id])
+        assert abs(sk["near_wrist"][0] - sk["near_shoulder"][0]) < 5, pose_id
+    sk = solve(poses["all-fours-flat"])
+    assert abs(sk["near_knee"][0] - sk["near_hip"][0]) < 5
+
+
+def _off_line(a: tuple[float, float], b: tuple[float, float], p: tuple[float, float]) -> float:
+    (ax, ay), (bx, by) = a, b
+    return abs((bx - ax) * (ay - p[1]) - (ax - p[0]) * (by - ay)) / math.dist(a, b)
+
+
+def test_bridge_is_a_straight_line_from_knees_to_shoulders(poses: dict[str, Pose]) -> None:
+    bridge, lying = solve(poses["bridge-up"]), solve(poses["supine-knees-bent"])
+    assert bridge["pelvis"][1] > lying["pelvis"][1] + 12  # hips up
+    assert _off_line(bridge["near_knee"], bridge["near_shoulder"], bridge["pelvis"]) < 3
+    assert bridge["pelvis"][1] < bridge["near_knee"][1]  # not higher than the line
+
+
+def test_plank_kneeling_lines_up_knees_hips_and_head(poses: dict[str, Pose]) -> None:
+    sk = solve(poses["plank-kneeling"])
+    assert _off_line(sk["near_knee"], sk["head"], sk["pelvis"]) < 4
+
+
+def test_leg_back_is_at_hip_height_not_higher(poses: dict[str, Pose]) -> None:
+    sk = solve(poses["all-fours-leg-back"])
+    assert abs(sk["near_ankle"][1] - sk["pelvis"][1]) < 8
+    assert sk["near_ankle"][0] < sk["pelvis"][0] - 60  # straight back
+
+
+def test_wall_gap_shows_a_gap_and_flat_has_none(poses: dict[str, Pose]) -> None:
+    def gap(pose_id: str) -> float:
+        return solve(poses[pose_id])["lower_back"][0] - P.WALL_X
+
+    assert gap("wall-stand-gap") > 4
+    assert gap("wall-stand-flat") < 2.5
+
+
+def test_tabletop_shin_is_level_and_leg_up_is_about_sixty(poses: dict[str, Pose]) -> None:
+    sk = solve(poses["supine-tabletop-one"])
+    assert abs(sk["near_knee"][1] - sk["near_ankle"][1]) < 5
+    assert abs(sk["near_knee"][0] - sk["near_hip"][0]) < 5  # thigh vertical
+    up = solve(poses["supine-leg-straight-up"])
+    (hx, hy), (ax, ay) = up["near_hip"], up["near_ankle"]
+    assert 50 <= math.degrees(math.atan2(ay - hy, ax - hx)) <= 70
+
+
+def test_ball_sit_rests_on_the_ball_with_feet_on_the_mat(poses: dict[str, Pose]) -> None:
+    ball = P.scene("front", ("floor", "mat", "ball"))["ball"]
+    for pose_id in ("front-ball-sit", "front-ball-shift", "front-ball-side-stretch"):
+        sk = solve(poses[pose_id])
+        assert abs(ball.distance(sk["pelvis"]) - sk.radii["pelvis"]) < 1
+    sit, shift = solve(poses["front-ball-sit"]), solve(poses["front-ball-shift"])
+    assert shift["pelvis"][0] - sit["pelvis"][0] > 3  # the pelvis rolls aside
+    assert abs(shift["left_shoulder"][1] - shift["right_shoulder"][1]) < 2  # shoulders level
+    for foot in ("left_ankle", "right_ankle"):  # feet stay planted
+        assert math.dist(sit[foot], shift[foot]) < 3
+
+
+def test_arms_up_is_above_the_head_and_arms_out_at_shoulder_height(
+    poses: dict[str, Pose],
+) -> None:
+    up, out = solve(poses["front-stand-arms-up"]), solve(poses["front-stand-arms-out"])
+    assert up["left_hand"][1] > up["head"][1]
+    assert abs(out["left_wrist"][1] - out["left_shoulder"][1]) < 5
+
+
+def test_hints_are_where_the_exercise_needs_them(poses: dict[str, Pose]) -> None:
+    assert poses["supine-leg-shake"].motion == "wobble"
+    assert "pelvis" in poses["wall-stand-squeeze"].highlight
+    assert poses["prone-press"].highlight and poses["prone-press"].motion == "down"

@@ -1,0 +1,143 @@
+"""The Exercises page: list rows, opening a card, going back, and the problems banner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from backcare.catalog import Catalog, load_catalog
+from backcare.core.problems import ContentProblem
+from backcare.paths import resources_dir
+from backcare.ui.card import ExerciseCard
+from backcare.ui.exercises_page import DOSE_ROLE, ID_ROLE, PURPOSE_ROLE, ExercisesPage
+from tests.ui.factories import make_exercise
+
+POSES = ("supine-knees-bent", "bridge-up", "supine-knees-bent")
+
+
+@pytest.fixture(scope="module")
+def real() -> Catalog:
+    return load_catalog()
+
+
+def small_catalog(real: Catalog, problems: tuple[ContentProblem, ...] = ()) -> Catalog:
+    exercises = (
+        make_exercise("bridge", poses=POSES, title="Bridge"),
+        make_exercise("pelvic-tilt", poses=POSES, title="Pelvic tilt", per_side=True),
+    )
+    return Catalog(exercises, real.poses, (), (), problems)
+
+
+def make_page(qtbot: QtBot, catalog: Catalog) -> ExercisesPage:
+    page = ExercisesPage(catalog)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    return page
+
+
+def test_one_row_per_exercise_with_title_purpose_dose_and_thumbnail(
+    qtbot: QtBot, real: Catalog
+) -> None:
+    catalog = small_catalog(real)
+    page = make_page(qtbot, catalog)
+    assert page.list_widget.count() == len(catalog.exercises) == 2
+    item = page.list_widget.item(1)
+    assert item.text() == "Pelvic tilt"
+    assert item.data(ID_ROLE) == "pelvic-tilt"
+    assert item.data(PURPOSE_ROLE) == "Purpose of pelvic-tilt."
+    assert item.data(DOSE_ROLE) == "3 times each side, hold 3 s, twice a day"
+    assert not item.icon().isNull()
+    assert "Pelvic tilt" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert page.problems_banner.isHidden()
+
+
+def test_enter_opens_the_card_and_escape_returns(qtbot: QtBot, real: Catalog) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    page.show()
+    qtbot.waitExposed(page)
+    page.list_widget.setCurrentRow(1)
+    qtbot.keyClick(page.list_widget, Qt.Key.Key_Return)
+    card = page.card
+    assert isinstance(card, ExerciseCard)
+    assert page.stack.currentWidget() is card
+    assert card.exercise.id == "pelvic-tilt"
+    assert card.reps_label.text() == "Rep 1 of 3 · left side"
+    qtbot.keyClick(card, Qt.Key.Key_Escape)
+    assert page.stack.currentWidget() is page.list_page
+    assert page.card is None
+    assert page.list_widget.currentRow() == 1
+
+
+def test_double_click_opens_the_card(qtbot: QtBot, real: Catalog) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    page.show()
+    qtbot.waitExposed(page)
+    rect = page.list_widget.visualItemRect(page.list_widget.item(0))
+    viewport = page.list_widget.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: page.card is not None, timeout=2000)
+    assert page.card is not None
+    assert page.card.exercise.id == "bridge"
+    assert page.card.title_label.text() == "Bridge"
+
+
+def test_done_passes_the_session_on_and_returns_to_the_list(
+    qtbot: QtBot, real: Catalog
+) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    card = page.open_exercise("bridge")
+    assert card is not None
+    card.toggle_hold()
+    card.tick(3)
+    with qtbot.waitSignal(page.sessionDone, timeout=1000) as done:
+        qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
+    assert done.args == ["bridge", 1]
+    assert page.stack.currentWidget() is page.list_page
+
+
+def test_opening_an_unknown_exercise_does_nothing(qtbot: QtBot, real: Catalog) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    assert page.open_exercise("no-such-thing") is None
+    assert page.stack.currentWidget() is page.list_page
+
+
+def test_problems_banner_names_the_file_and_field(qtbot: QtBot, real: Catalog) -> None:
+    problem = ContentProblem(
+        Path("/x/exercises/bridge.toml"), "dose.reps", "must be a whole number."
+    )
+    page = make_page(qtbot, small_catalog(real, (problem,)))
+    assert not page.problems_banner.isHidden()
+    text = page.problems_label.text()
+    assert "bridge.toml, field 'dose.reps': must be a whole number." in text
+    assert "Traceback" not in text
+    assert page.list_widget.count() == 2  # the good exercises are still listed
+
+
+def test_real_catalog_lists_every_exercise_without_problems(
+    qtbot: QtBot, real: Catalog
+) -> None:
+    page = make_page(qtbot, real)
+    assert real.exercises
+    assert page.list_widget.count() == len(real.exercises)
+    assert page.exercise_ids() == [e.id for e in real.exercises]
+    assert page.problems_banner.isHidden() == (not real.problems)
+
+
+def test_a_broken_shipped_file_shows_its_sentence(qtbot: QtBot, tmp_path: Path) -> None:
+    root = tmp_path / "resources"
+    shutil.copytree(resources_dir(), root)
+    bridge = root / "exercises" / "bridge.toml"
+    bridge.write_text(
+        bridge.read_text(encoding="utf-8").replace("reps = 5", 'reps = "five"'), encoding="utf-8"
+    )
+    catalog = load_catalog(root)
+    page = make_page(qtbot, catalog)
+    text = page.problems_label.text()
+    assert "bridge.toml, field 'dose.reps'" in text
+    assert "bridge" not in page.exercise_ids()
+    assert page.list_widget.count() == len(catalog.exercises)

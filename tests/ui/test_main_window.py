@@ -1,0 +1,96 @@
+"""The main window: title, navigation, menus and the sessionDone passthrough."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from backcare.catalog import Catalog, load_catalog
+from backcare.ui import main_window as main_window_module
+from backcare.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
+    win = MainWindow(catalog)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_title_navigation_and_exercises_page(window: MainWindow, catalog: Catalog) -> None:
+    assert window.windowTitle() == "Back Care"
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
+        "Exercises"
+    ]
+    assert window.pages.currentWidget() is window.exercises_page
+    assert window.exercises_page.list_widget.count() == len(catalog.exercises)
+
+
+def test_adding_a_page_is_one_call(qtbot: QtBot, window: MainWindow) -> None:
+    index = window.add_page("Today", QLabel("Today's plan"))
+    assert index == 1
+    assert window.navigation.count() == 2
+    window.show_page("Today")
+    assert window.pages.currentIndex() == 1
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
+    assert window.pages.currentWidget() is window.exercises_page
+    with pytest.raises(KeyError):
+        window.show_page("Nowhere")
+
+
+def test_menus_have_quit_with_ctrl_q_and_about(window: MainWindow) -> None:
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Help"]
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.about_action.text() == "&About Back Care"
+
+
+def test_quit_closes_the_window_and_quits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quits: list[bool] = []
+
+    class FakeApp:
+        @staticmethod
+        def quit() -> None:
+            quits.append(True)
+
+    monkeypatch.setattr(main_window_module, "QCoreApplication", FakeApp)
+    window.show()
+    qtbot.waitExposed(window)
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert quits == [True]
+
+
+def test_about_box_opens_without_blocking(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    box = window.show_about()
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible, timeout=2000)
+    assert "Back Care" in box.text()
+    assert "does not replace" in box.text()
+    box.close()
+
+
+def test_session_done_is_passed_on_with_a_kind_status(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog
+) -> None:
+    exercise = catalog.exercises[0]
+    card = window.exercises_page.open_exercise(exercise.id)
+    assert card is not None
+    qtbot.keyClick(card, Qt.Key.Key_Right)
+    with qtbot.waitSignal(window.sessionDone, timeout=1000) as done:
+        qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
+    assert done.args == [exercise.id, 0]
+    assert window.statusBar().currentMessage() == (
+        f"Well done: {exercise.title}, a look through the steps."
+    )
