@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_ruff_finds_nothing() -> None:
+    folders = [name for name in ("src", "tests", "benchmarks") if (ROOT / name).is_dir()]
     done = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "src", "tests", "benchmarks"],
+        [sys.executable, "-m", "ruff", "check", "--no-cache", *folders],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -362,3 +362,15 @@ def test_the_default_plan_names_only_shipped_exercises_and_foods(library) -> Non
     foods, _ = load_foods(RESOURCES / "foods.toml")
     assert {ex for s in plan.sessions for ex in s.exercises} <= set(library[0])
     assert set(plan.calcium.foods) <= {f.id for f in foods}
+
+
+def test_library_order_is_gentlest_first() -> None:
+    from backcare.core.content import gentlest_first
+    from backcare.paths import resources_dir
+
+    exercises, _ = load_exercises(resources_dir() / "exercises")
+    ordered = gentlest_first(exercises)
+    weeks = [e.earliest_week.vaginal for e in ordered]
+    assert weeks == sorted(weeks)
+    assert ordered[-1].id in {"air-bicycle", "plank-forearm"}
+    assert ordered[0].earliest_week.vaginal == 0

@@ -7,7 +7,7 @@ kept, and every bad file yields one ``ContentProblem`` naming the file and the f
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,6 +130,15 @@ class Food:
     calcium_mg: int
     reference: str
     sources: tuple[str, ...]
+
+
+def gentlest_first(exercises: Iterable[Exercise]) -> list[Exercise]:
+    """Order for the library: what she may do earliest first, so the first thing she sees is
+    something safe to try now; harder, later exercises come last."""
+    return sorted(
+        exercises,
+        key=lambda e: (e.earliest_week.vaginal, e.earliest_week.caesarean, e.title.lower()),
+    )
 
 
 def _parse_step(data: Mapping[str, Any], prefix: str) -> Step:

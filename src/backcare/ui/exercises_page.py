@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.catalog import Catalog
-from backcare.core.content import Exercise
+from backcare.core.content import Exercise, gentlest_first
 from backcare.ui.card import ExerciseCard
 from backcare.ui.figure_widget import pose_icon
 
@@ -184,7 +184,7 @@ class ExercisesPage(QWidget):
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2a33"))
         self.list_widget.setPalette(palette)
         dpr = self.devicePixelRatioF()
-        for exercise in self.catalog.exercises:
+        for exercise in gentlest_first(self.catalog.exercises):
             self.list_widget.addItem(self._item(exercise, dpr))
         if self.list_widget.count():
             self.list_widget.setCurrentRow(0)

@@ -9,7 +9,7 @@ which page the signal came from. Closing keeps Qt's default: the tray feature ch
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -77,8 +77,16 @@ class MainWindow(QMainWindow):
         self.add_page("Exercises", self.exercises_page)
         self.navigation.setCurrentRow(0)
 
+        self._shown_once = False
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start with the keyboard in the exercise list, so arrows and Enter work at once."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.exercises_page.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_page(self, title: str, page: QWidget) -> int:
         """Add a section to the navigation and the page stack; returns its index."""
