@@ -18,8 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NO_SCREEN = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
-def _run(*args: str, no_screen: bool = False) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, no_screen: bool = False, tz: str = "Europe/London"
+         ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
+    env["TZ"] = tz
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     if no_screen:
         for name in NO_SCREEN:
@@ -77,3 +79,39 @@ def test_figures_writes_a_png_and_svg_for_every_step(tmp_path: Path) -> None:
     assert len(pngs) == len(svgs) == steps
     assert {p.stem for p in pngs} == {p.stem for p in svgs}
     assert f"{steps} steps" in done.stdout
+
+
+def test_today_prints_the_day_in_order(tmp_path: Path) -> None:
+    done = _run("--data-dir", str(tmp_path), "today", "--date", "2026-03-29", no_screen=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 13
+    assert lines[0] == "07:30  calcium   Calcium with breakfast"
+    assert lines[1].startswith("08:00  exercise  Morning exercises: Breathing arm raise, Bridge")
+    times = [line[:5] for line in lines]
+    assert times == sorted(times)
+    assert all(line[7:15].strip() in {"calcium", "exercise", "posture"} for line in lines)
+    # The clocks went forward that night in London: the day still starts at 07:30 wall time.
+    assert "15:00  posture" not in done.stdout  # dropped beside the 15:00 session
+
+
+def test_today_refuses_a_bad_date_in_one_sentence(tmp_path: Path) -> None:
+    done = _run("--data-dir", str(tmp_path), "today", "--date", "2026-13-01", no_screen=True)
+    assert done.returncode == 2
+    assert "is not a date like" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_today_sets_a_corrupt_saved_plan_aside_and_uses_defaults(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from backcare.core.store import Store
+
+    store = Store(tmp_path, clock=lambda: datetime(2026, 11, 23, tzinfo=UTC))
+    store.set_setting("plan", {"waking": {"start": "25:00", "end": "22:00"}})
+    store.close()
+    done = _run("--data-dir", str(tmp_path), "today", "--date", "2026-11-23", no_screen=True)
+    assert done.returncode == 0
+    assert len(done.stdout.splitlines()) == 13
+    assert "defaults are in use" in done.stderr
+    assert list(tmp_path.glob("settings-plan.corrupt-*.json"))

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from backcare import __version__
@@ -43,7 +44,59 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a PNG and an SVG for every step of every exercise, for review.",
     )
     figures.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    today = commands.add_parser(
+        "today",
+        help="print a day's reminders in order, one per line (time, kind, what)",
+        description="Print the reminders of a day in order: time, kind, what. No screen needed.",
+    )
+    today.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="that day instead of today"
+    )
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date like 2026-11-23 (year-month-day)"
+        ) from None
+
+
+def _today(day: date | None, data: Path | None) -> int:
+    from backcare.core.content import load_exercises
+    from backcare.core.reminders import reminders
+    from backcare.core.store import Store
+    from backcare.core.zone import local_zone
+    from backcare.paths import resources_dir
+    from backcare.settings import data_dir, load_plan
+
+    tz = local_zone()
+    now = datetime.now(tz)
+    try:
+        store = Store(data_dir(data), clock=lambda: datetime.now(tz))
+    except OSError as exc:
+        print(f"Back Care cannot use its data folder: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    plan = load_plan(store)
+    for notice in store.notices:
+        print(notice, file=sys.stderr)
+    store.close()
+    day = day or now.date()
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    due = reminders(plan, start, end, tz)
+    if not due:
+        print(f"No reminders on {day:%A %d %B %Y}.")
+    titles = {e.id: e.title for e in load_exercises(resources_dir() / "exercises")[0]}
+    for reminder in due:
+        what = reminder.what
+        if reminder.exercises:
+            names = ", ".join(titles.get(x, x) for x in reminder.exercises)
+            what = f"{what.split(':', 1)[0]}: {names}"
+        print(f"{reminder.when.astimezone(tz):%H:%M}  {reminder.kind:<8}  {what}")
+    return 0
 
 
 def _headless_qt() -> None:
@@ -80,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "figures":
         return _figures(args.out)
+    if args.command == "today":
+        return _today(args.date, args.data_dir)
     reason = missing_display_reason()
     if reason is not None:
         print(reason, file=sys.stderr)

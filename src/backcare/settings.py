@@ -1,0 +1,39 @@
+"""Her plan as stored: read from the store, validated, and replaced by defaults if unusable.
+
+The store keeps the plan as JSON under the key "plan". A saved plan that no longer passes
+validation (hand-edited, or from an older version) is set aside, never silently dropped, and
+the reason is told in a sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+from backcare.core.plan import Plan, default_plan, plan_from_dict, plan_to_dict
+from backcare.core.store import Store
+
+PLAN_KEY = "plan"
+
+
+def data_dir(override: Path | None = None) -> Path:
+    return override if override is not None else Path(platformdirs.user_data_dir("backcare"))
+
+
+def load_plan(store: Store) -> Plan:
+    raw = store.get_setting(PLAN_KEY)
+    if raw is None:
+        return default_plan()
+    if not isinstance(raw, dict):
+        store.set_aside_setting(PLAN_KEY, "it was not a table of settings")
+        return default_plan()
+    plan, errors = plan_from_dict(raw)
+    if plan is None:
+        store.set_aside_setting(PLAN_KEY, "; ".join(str(e) for e in errors[:3]))
+        return default_plan()
+    return plan
+
+
+def save_plan(store: Store, plan: Plan) -> None:
+    store.set_setting(PLAN_KEY, plan_to_dict(plan))
