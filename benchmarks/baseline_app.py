@@ -1,0 +1,51 @@
+"""The floor Back Care is measured against: the least a tray app of its kind has to do.
+
+A bare PySide6 QApplication, an empty QMainWindow shown, an APScheduler QtScheduler started
+and a QSystemTrayIcon shown. Nothing else: no catalog, no figures, no store. ``run.py`` starts
+it next to Back Care and reports Back Care's figures as ratios to this one's.
+
+    python benchmarks/baseline_app.py [--quit-when-ready]
+
+With ``--quit-when-ready`` it exits 0 as soon as the event loop has processed the show, exactly
+like ``backcare --quit-when-ready``; without it, it runs until it is terminated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from apscheduler.schedulers.qt import QtScheduler
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QSystemTrayIcon
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quit-when-ready", action="store_true", help="show the window, then exit 0"
+    )
+    args = parser.parse_args(argv)
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("backcare-baseline")
+    window = QMainWindow()
+    window.setWindowTitle("Baseline")
+    window.show()
+
+    scheduler = QtScheduler()
+    scheduler.start()
+
+    tray = QSystemTrayIcon(app.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon))
+    tray.show()
+
+    if args.quit_when_ready:
+        # Zero-delay: fires once the event loop has processed the show and first paint.
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    scheduler.shutdown(wait=False)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""The scheduler on a travelling clock: slots fire, snooze returns, jumps give one summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from backcare.core.plan import default_plan
+from backcare.core.store import Store
+from backcare.scheduling.service import ReminderService, slot_times
+
+TZ = ZoneInfo("Europe/London")
+
+
+class FrozenMonotonic:
+    """Monotonic time that we move by hand; the wall clock moves with time-machine."""
+
+    def __init__(self) -> None:
+        self.value = 1000.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
+@pytest.fixture
+def traveller() -> Iterator[time_machine.Coordinates]:
+    with time_machine.travel(datetime(2026, 11, 23, 8, 55, tzinfo=TZ), tick=False) as t:
+        yield t
+
+
+@pytest.fixture
+def service(qtbot, tmp_path: Path, traveller) -> Iterator[tuple[ReminderService, FrozenMonotonic]]:  # type: ignore[no-untyped-def]
+    mono = FrozenMonotonic()
+    store = Store(tmp_path, clock=lambda: datetime.now(TZ))
+    svc = ReminderService(default_plan(), TZ, store, monotonic=mono)
+    svc.start()
+    yield svc, mono
+    svc.stop()
+    store.close()
+
+
+def test_jobs_are_derived_from_the_plan_in_memory(service) -> None:  # type: ignore[no-untyped-def]
+    svc, _ = service
+    ids = sorted(job.id for job in svc.scheduler.get_jobs())
+    times = slot_times(default_plan(), TZ, datetime(2026, 11, 23, tzinfo=TZ))
+    assert ids == sorted(f"slot:{t:%H:%M}" for t in times)
+    assert "slot:09:00" in ids and "slot:07:30" in ids and "slot:15:00" in ids
+    assert all(type(job.trigger).__name__ == "CronTrigger" for job in svc.scheduler.get_jobs())
+    assert svc.scheduler.timer_active
+
+
+def test_a_slot_fires_on_the_main_thread_at_its_time(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, mono = service
+    traveller.shift(timedelta(minutes=5))
+    mono.value += 300
+    with qtbot.waitSignal(svc.reminderDue, timeout=5000) as due:
+        svc.scheduler.wakeup()
+    reminder = due.args[0]
+    assert reminder.kind == "posture"
+    assert reminder.when == datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+    assert svc.store.latest_event(reminder.key).event == "fired"
+
+
+def test_snooze_fires_again_after_ten_minutes(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, _mono = service
+    traveller.shift(timedelta(minutes=5))
+    with qtbot.waitSignal(svc.reminderDue, timeout=5000) as due:
+        svc.scheduler.wakeup()
+    key = due.args[0].key
+    svc.snooze(key)
+    assert svc.store.latest_event(key).event == "snoozed"
+    traveller.shift(timedelta(minutes=9))
+    with qtbot.assertNotEmitted(svc.reminderDue, wait=100):
+        svc.scheduler.wakeup()
+    traveller.shift(timedelta(minutes=1, seconds=1))
+    with qtbot.waitSignal(svc.reminderDue, timeout=5000) as again:
+        svc.scheduler.wakeup()
+    assert again.args[0].key == key
+    assert svc.store.latest_event(key).detail == "after snooze"
+
+
+def test_a_three_hour_jump_gives_one_summary(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, _mono = service
+    summaries: list[list[object]] = []
+    bursts: list[object] = []
+    svc.awaySummary.connect(summaries.append)
+    svc.reminderDue.connect(bursts.append)
+    traveller.shift(timedelta(hours=3))  # the lid was closed: monotonic time stood still
+    assert svc.check_clock() is True
+    qtbot.wait(50)  # let the re-armed zero-delay timer run (it must add nothing)
+    assert len(summaries) == 1
+    keys = [r.key for r in summaries[0]]
+    assert keys == ["posture:2026-11-23T09:00", "posture:2026-11-23T11:00"]
+    assert bursts == []
+    assert [svc.store.latest_event(k).event for k in keys] == ["missed", "missed"]
+    # A second check finds nothing new: no second summary.
+    assert svc.check_clock() is False
+    assert len(summaries) == 1
+
+
+def test_reminders_missed_while_the_app_was_off_are_one_summary(
+    tmp_path: Path, traveller, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    store = Store(tmp_path, clock=lambda: datetime.now(TZ))
+    first = ReminderService(default_plan(), TZ, store)
+    first.start()
+    first.stop()
+    traveller.shift(timedelta(hours=10))  # off all day: 08:55 -> 18:55
+    second = ReminderService(default_plan(), TZ, store)
+    with qtbot.waitSignal(second.awaySummary, timeout=1000) as summary:
+        second.start()
+    second.stop()
+    times = [f"{r.when:%H:%M} {r.kind}" for r in summary.args[0]]
+    assert times == ["09:00 posture", "11:00 posture", "12:30 calcium", "13:00 posture",
+                     "15:00 exercise", "17:00 posture", "18:30 calcium"]
+
+
+def test_pause_skips_and_resume_restores(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, _ = service
+    until = svc.pause(30)
+    assert until == datetime(2026, 11, 23, 9, 25, tzinfo=TZ)
+    assert svc.paused_until() == until
+    traveller.shift(timedelta(minutes=5))
+    with qtbot.assertNotEmitted(svc.reminderDue, wait=100):
+        svc.scheduler.wakeup()
+    assert svc.store.latest_event("posture:2026-11-23T09:00").event == "skipped"
+    svc.resume()
+    assert svc.paused_until() is None
+    tomorrow = svc.pause(-1)
+    assert tomorrow == datetime(2026, 11, 24, 7, 0, tzinfo=TZ)
+
+
+def test_stopping_really_cancels_the_timer(service) -> None:  # type: ignore[no-untyped-def]
+    svc, _ = service
+    assert svc.scheduler.timer_active
+    svc.stop()
+    assert not svc.scheduler.timer_active
