@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from backcare.app import run_app
 
-    return run_app(data_dir=args.data_dir, quit_when_ready=args.quit_when_ready)
+    return run_app(data_dir_override=args.data_dir, quit_when_ready=args.quit_when_ready)
 
 
 if __name__ == "__main__":  # pragma: no cover

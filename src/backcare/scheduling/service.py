@@ -218,6 +218,10 @@ class ReminderService(QObject):
         self.store.record(kind, key, event)
         self.changed.emit()
 
+    def pending(self, key: str) -> Reminder | None:
+        """The reminder shown under ``key`` that she has not answered yet."""
+        return self._pending.get(key)
+
     def snooze(self, key: str) -> None:
         reminder = self._pending.get(key)
         if reminder is None:

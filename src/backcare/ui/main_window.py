@@ -9,7 +9,7 @@ which page the signal came from. Closing keeps Qt's default: the tray feature ch
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
         self._shown_once = False
+        self._close_to_tray = False
+        self._quitting = False
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
 
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self._quit)
+        self.quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(self.quit_action)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -118,11 +120,33 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
+    def set_close_to_tray(self, enabled: bool) -> None:
+        """With a tray icon, closing the window only hides it: reminders keep coming."""
+        self._close_to_tray = enabled
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "_close_to_tray", False) and not self._quitting:
+            event.ignore()
+            self.hide()
+            return
+        super().closeEvent(event)
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
     @Slot()
-    def _quit(self) -> None:
-        """Quit means quit, even once closing the window only hides it in the tray."""
+    def quit_app(self) -> None:
+        """Quit means quit, even once closing the window only hides it in the tray.
+
+        ``exit`` rather than ``quit``: since Qt 6, ``quit`` first asks every window to close and
+        gives up if one refuses, which a close-to-tray window does.
+        """
+        self._quitting = True
         self.close()
-        QCoreApplication.quit()
+        QCoreApplication.exit(0)
 
     @Slot()
     def show_about(self) -> QMessageBox:

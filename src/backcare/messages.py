@@ -1,0 +1,66 @@
+"""The words of each notification, and its buttons. Pure: no Qt, testable as text.
+
+Kept out of the Qt shell so that what a reminder says and offers is decided in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from backcare.core.reminders import Reminder
+
+Actions = tuple[tuple[str, str], ...]
+EXERCISE_ACTIONS: Actions = (
+    ("default", "Open"), ("start", "Start now"), ("snooze", "Snooze 10 min"), ("skip", "Skip"),
+)
+POSTURE_ACTIONS: Actions = (
+    ("default", "Open"), ("start", "Doing it now"), ("snooze", "Snooze 10 min"), ("skip", "Skip"),
+)
+CALCIUM_ACTIONS: Actions = (("taken", "Taken"), ("snooze", "Snooze 10 min"))
+
+
+def notification_for(reminder: Reminder, titles: Mapping[str, str]) -> tuple[str, str, Actions]:
+    """(summary, body, actions) for one reminder."""
+    if reminder.kind == "exercise":
+        names = ", ".join(titles.get(x, x) for x in reminder.exercises)
+        label = reminder.what.split(":", 1)[0]
+        return (
+            f"{label}: a few gentle minutes",
+            f"{names}. Open the card to see every step; stop if anything hurts.",
+            EXERCISE_ACTIONS,
+        )
+    if reminder.kind == "posture":
+        return (
+            "Time for a posture break",
+            "Stand up, stretch your back tall and walk about for a minute or two.",
+            POSTURE_ACTIONS,
+        )
+    meal = reminder.what.replace("Calcium with ", "")
+    return (
+        f"Calcium with {meal}",
+        "A glass of milk, calcium-set tofu or a fortified soya drink all count.",
+        CALCIUM_ACTIONS,
+    )
+
+
+def away_summary(missed: Sequence[Reminder]) -> tuple[str, str]:
+    """One kind sentence for everything missed while the computer slept or the app was off."""
+    counts: dict[str, int] = {}
+    for r in missed:
+        counts[r.kind] = counts.get(r.kind, 0) + 1
+    words = {
+        "exercise": "exercise session", "posture": "posture break", "calcium": "calcium reminder",
+    }
+    parts = [
+        f"{n} {words.get(kind, kind)}{'s' if n != 1 else ''}"
+        for kind, n in sorted(counts.items())
+    ]
+    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return ("While you were away", f"You missed {listed}. That's fine: carry on from now.")
+
+
+def next_text(reminder: Reminder | None, tz_label: str = "") -> str:
+    if reminder is None:
+        return "Nothing planned"
+    what = {"exercise": "exercises", "posture": "posture break", "calcium": "calcium"}
+    return f"Next: {what.get(reminder.kind, reminder.kind)} at {reminder.when:%H:%M}{tz_label}"
