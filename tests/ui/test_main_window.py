@@ -56,19 +56,43 @@ def test_menus_have_quit_with_ctrl_q_and_about(window: MainWindow) -> None:
 def test_quit_closes_the_window_and_quits(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    quits: list[bool] = []
+    quits: list[int] = []
 
     class FakeApp:
         @staticmethod
-        def quit() -> None:
-            quits.append(True)
+        def exit(code: int) -> None:
+            quits.append(code)
 
     monkeypatch.setattr(main_window_module, "QCoreApplication", FakeApp)
     window.show()
     qtbot.waitExposed(window)
     window.quit_action.trigger()
     assert not window.isVisible()
-    assert quits == [True]
+    assert quits == [0]
+
+
+def test_closing_hides_to_the_tray_but_quit_still_quits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quits: list[int] = []
+
+    class FakeApp:
+        @staticmethod
+        def exit(code: int) -> None:
+            quits.append(code)
+
+    monkeypatch.setattr(main_window_module, "QCoreApplication", FakeApp)
+    window.set_close_to_tray(True)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.close() is False  # the close was refused: the app lives on in the tray
+    assert not window.isVisible()
+    assert quits == []
+    window.bring_to_front()
+    assert window.isVisible()
+    window.quit_app()
+    assert quits == [0]
+    assert not window.isVisible()
 
 
 def test_about_box_opens_without_blocking(qtbot: QtBot, window: MainWindow) -> None:
