@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -103,6 +104,44 @@ class Desktop:
     def offered_actions(self) -> list[str]:
         """The menu lines of the last invoke_action, e.g. "#Skip (Posture) [2,skip]"."""
         return (self.tmp / "menu.txt").read_text().splitlines()
+
+    def tray_icons(self, name: str) -> list[tuple[str, int, int, int, int]]:
+        """Windows called ``name`` embedded in trayer's panel: (id, x, y, width, height)."""
+        tree = self.run("xwininfo", "-root", "-tree")
+        panel = re.search(r'"panel": \("panel" "trayer"\)\s+(\d+)x(\d+)\+(-?\d+)\+(-?\d+)', tree)
+        if panel is None:
+            return []
+        px, py = int(panel.group(3)), int(panel.group(4))
+        pw, ph = int(panel.group(1)), int(panel.group(2))
+        icons = []
+        pattern = (
+            r'(0x[0-9a-f]+) "' + re.escape(name) + r'":.*?(\d+)x(\d+)\+-?\d+\+-?\d+\s+'
+            r'\+(-?\d+)\+(-?\d+)'
+        )
+        for m in re.finditer(pattern, tree):
+            w, h, x, y = (int(m.group(i)) for i in (2, 3, 4, 5))
+            if px <= x < px + pw and py <= y < py + ph:
+                icons.append((m.group(1), x, y, w, h))
+        return icons
+
+    def tray_menu_choose(self, name: str, downs: int) -> None:
+        """Right-click the tray icon and pick the menu entry ``downs`` steps down, by keyboard."""
+        _, x, y, w, h = self.tray_icons(name)[0]
+        before = set(self.visible_windows("backcare"))
+        self.run("xdotool", "mousemove", "--sync", str(x + w // 2), str(y + h // 2))
+        self.run("xdotool", "click", "3")
+        _wait_for("the tray menu", lambda: bool(set(self.visible_windows("backcare")) - before),
+                  timeout=10)
+        self.run("xdotool", "key", *(["Down"] * downs), "Return")
+        _wait_for("the tray menu to close",
+                  lambda: not set(self.visible_windows("backcare")) - before, timeout=10)
+
+    def visible_windows(self, window_class: str) -> list[str]:
+        out = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--class", window_class],
+            env=self.env, capture_output=True, text=True, timeout=5, check=False,
+        )
+        return out.stdout.split()
 
     def screenshot(self, path: Path) -> Path:
         self.run("import", "-window", "root", str(path))
