@@ -8,7 +8,7 @@ says what a notification reads and offers, the widgets show it.
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,6 +18,7 @@ from backcare import __version__
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.reminders import Reminder
 from backcare.core.store import Store
+from backcare.core.today import day_timeline
 from backcare.core.zone import local_zone
 from backcare.messages import away_summary, next_text, notification_for
 from backcare.scheduling.service import ReminderService
@@ -25,6 +26,7 @@ from backcare.settings import data_dir, load_plan
 from backcare.ui.main_window import MainWindow
 from backcare.ui.notifications import DesktopNotifier
 from backcare.ui.single_instance import SingleInstance
+from backcare.ui.today_page import TodayPage
 from backcare.ui.tray import Tray, app_icon
 
 
@@ -54,6 +56,10 @@ class Shell(QObject):
         service.awaySummary.connect(self.on_away)
         self.notifier.actionInvoked.connect(self.on_action)
         window.sessionDone.connect(self.on_session_done)
+        self.today_page = TodayPage()
+        window.add_page("Today", self.today_page)
+        milk = next((f for f in catalog.foods if f.id == "milk"), None)
+        self.portion_mg = milk.calcium_mg if milk else 250
 
     def start(self) -> None:
         if self.has_tray:
@@ -64,6 +70,14 @@ class Shell(QObject):
         paused = self.service.paused_until()
         paused_text = f"Paused until {paused:%H:%M on %a}" if paused else None
         self.tray.set_status(next_text(self.service.next_due()), paused_text)
+        now = self.service.now()
+        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        events = self.store.events(start - timedelta(days=1), start + timedelta(days=2))
+        self.today_page.set_day(
+            day_timeline(self.service.plan, events, now.date(), now, self.service.tz,
+                         self.portion_mg),
+            now,
+        )
 
     def notify(self, kind: str, summary: str, body: str,
                actions: tuple[tuple[str, str], ...]) -> None:

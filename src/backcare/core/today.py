@@ -1,0 +1,68 @@
+"""A day's timeline: every reminder with what became of it, and the calcium tally.
+
+Pure: it reads the plan, the history events and the clock it is given, so the Today page and
+tests agree on what "missed" or "due" means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from backcare.core.plan import Plan
+from backcare.core.reminders import Reminder, reminders
+from backcare.core.store import Event
+
+# The status a reminder shows, from the last thing that happened to it.
+_FROM_EVENT = {"fired": "due", "done": "done", "snoozed": "snoozed", "skipped": "skipped",
+               "missed": "missed"}
+MISSED_AFTER = timedelta(hours=1)  # shown but never answered for this long: counted as missed
+
+
+@dataclass(frozen=True)
+class Entry:
+    reminder: Reminder
+    status: str  # upcoming, due, done, snoozed, skipped, missed
+
+
+@dataclass(frozen=True)
+class Day:
+    entries: tuple[Entry, ...]
+    next_due: Reminder | None
+    calcium_taken: int
+    calcium_planned: int
+    calcium_mg: int
+    calcium_target_mg: int
+
+
+def day_timeline(
+    plan: Plan, events: Iterable[Event], day: date, now: datetime, tz: ZoneInfo,
+    portion_mg: int,
+) -> Day:
+    """``portion_mg``: the calcium in one taken portion (a glass of milk, from foods.toml)."""
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    due = reminders(plan, start, start + timedelta(days=1), tz)
+    latest: dict[str, str] = {}
+    for event in sorted(events, key=lambda e: e.at):
+        latest[event.reminder_key] = event.event
+    entries = []
+    for reminder in due:
+        status = _FROM_EVENT.get(latest.get(reminder.key, ""), "")
+        if not status:
+            status = "upcoming" if reminder.when > now else "missed"
+        elif status == "due" and now - reminder.when > MISSED_AFTER:
+            status = "missed"
+        entries.append(Entry(reminder, status))
+    calcium = [e for e in entries if e.reminder.kind == "calcium"]
+    taken = sum(1 for e in calcium if e.status == "done")
+    upcoming = [e.reminder for e in entries if e.status == "upcoming"]
+    return Day(
+        entries=tuple(entries),
+        next_due=upcoming[0] if upcoming else None,
+        calcium_taken=taken,
+        calcium_planned=len(calcium),
+        calcium_mg=taken * portion_mg,
+        calcium_target_mg=plan.calcium.daily_target_mg,
+    )

@@ -1,0 +1,112 @@
+"""The Today page: the day's reminders with their status, the next one, and the calcium tally.
+
+It only shows a ``Day`` computed by the core; the countdown is redrawn once a minute, and only
+while the page is on screen, so an idle app in the tray uses no CPU for it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcare.core.today import Day
+
+STATUS_WORDS = {
+    "upcoming": "later", "due": "now", "done": "done", "snoozed": "snoozed",
+    "skipped": "skipped", "missed": "missed",
+}
+STATUS_COLOURS = {
+    "upcoming": "#5b6b78", "due": "#1f6fb2", "done": "#2e7d4f", "snoozed": "#9a6b00",
+    "skipped": "#7a7a7a", "missed": "#a23b3b",
+}
+KIND_WORDS = {"exercise": "Exercises", "posture": "Posture break", "calcium": "Calcium"}
+
+
+def countdown_words(seconds: float) -> str:
+    minutes = max(0, int(seconds // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"in {hours} h {minutes:02d} min"
+    return f"in {minutes} min" if minutes else "now"
+
+
+class TodayPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Today")
+        self._day: Day | None = None
+        self._tz: tzinfo | None = None
+        title = QLabel("Today")
+        title.setStyleSheet("font-size: 22pt; font-weight: 600; color: #1f2a33;")
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName("Next reminder")
+        self.next_label.setStyleSheet("font-size: 14pt; color: #1f4e79;")
+        self.list_widget = QListWidget()
+        self.list_widget.setAccessibleName("Today's reminders")
+        self.calcium_label = QLabel()
+        self.calcium_label.setAccessibleName("Calcium today")
+        self.calcium_bar = QProgressBar()
+        self.calcium_bar.setAccessibleName("Calcium toward today's target")
+        self.calcium_bar.setTextVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        for widget in (title, self.next_label, self.list_widget, self.calcium_label,
+                       self.calcium_bar):
+            layout.addWidget(widget)
+        self._tick = QTimer(self)
+        self._tick.setInterval(60_000)
+        self._tick.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._tick.timeout.connect(self._refresh_countdown)
+
+    def set_day(self, day: Day, now: datetime) -> None:
+        self._day = day
+        self._tz = now.tzinfo
+        self.list_widget.clear()
+        for entry in day.entries:
+            r = entry.reminder
+            what = r.what if r.kind != "posture" else "Stand up and stretch"
+            text = f"{r.when:%H:%M}   {KIND_WORDS.get(r.kind, r.kind)}: {what.split(': ')[-1]}"
+            item = QListWidgetItem(f"{text}   — {STATUS_WORDS[entry.status]}")
+            item.setForeground(QColor(STATUS_COLOURS[entry.status]))
+            item.setData(Qt.ItemDataRole.UserRole, entry.status)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{text}, {STATUS_WORDS[entry.status]}")
+            self.list_widget.addItem(item)
+        self.calcium_label.setText(
+            f"Calcium: {day.calcium_taken} of {day.calcium_planned} portions taken, "
+            f"about {day.calcium_mg:,} of {day.calcium_target_mg:,} mg"
+        )
+        self.calcium_bar.setRange(0, day.calcium_target_mg)
+        self.calcium_bar.setValue(min(day.calcium_mg, day.calcium_target_mg))
+        self._refresh_countdown(now)
+
+    def _refresh_countdown(self, now: datetime | None = None) -> None:
+        if self._day is None:
+            return
+        moment = now or datetime.now(self._tz)
+        nxt = self._day.next_due
+        if nxt is None:
+            self.next_label.setText("Nothing more today. Rest well.")
+            return
+        words = countdown_words((nxt.when - moment).total_seconds())
+        self.next_label.setText(
+            f"Next: {KIND_WORDS.get(nxt.kind, nxt.kind).lower()} at {nxt.when:%H:%M}, {words}"
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._tick.stop()

@@ -1,0 +1,38 @@
+"""The Today page shows the core's timeline: statuses, the countdown, the calcium tally."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from backcare.core.plan import default_plan
+from backcare.core.store import Event
+from backcare.core.today import day_timeline
+from backcare.ui.today_page import TodayPage, countdown_words
+
+TZ = ZoneInfo("Europe/London")
+
+
+def test_today_page_lists_statuses_and_tally(qtbot) -> None:  # type: ignore[no-untyped-def]
+    now = datetime(2026, 11, 23, 10, 35, tzinfo=TZ)
+    taken = datetime(2026, 11, 23, 7, 40, tzinfo=TZ).astimezone(UTC)
+    events = [Event(taken, "calcium", "calcium:2026-11-23T07:30", "done", "")]
+    day = day_timeline(default_plan(), events, date(2026, 11, 23), now, TZ, portion_mg=260)
+    page = TodayPage()
+    qtbot.addWidget(page)
+    page.set_day(day, now)
+    rows = [page.list_widget.item(i).text() for i in range(page.list_widget.count())]
+    assert len(rows) == 13
+    assert rows[0].startswith("07:30") and rows[0].endswith("— done")
+    assert rows[2].startswith("09:00") and rows[2].endswith("— missed")
+    assert rows[3].startswith("11:00") and rows[3].endswith("— later")
+    assert page.next_label.text() == "Next: posture break at 11:00, in 25 min"
+    assert "1 of 3 portions" in page.calcium_label.text()
+    assert "260 of 1,000 mg" in page.calcium_label.text()
+    assert page.calcium_bar.value() == 260
+
+
+def test_countdown_words() -> None:
+    assert countdown_words(0) == "now"
+    assert countdown_words(25 * 60 + 5) == "in 25 min"
+    assert countdown_words(3 * 3600 + 5 * 60) == "in 3 h 05 min"
