@@ -77,6 +77,7 @@ class Shell(QObject):
             day_timeline(self.service.plan, events, now.date(), now, self.service.tz,
                          self.portion_mg),
             now,
+            self.titles,
         )
 
     def notify(self, kind: str, summary: str, body: str,

@@ -23,7 +23,7 @@ def test_today_page_lists_statuses_and_tally(qtbot) -> None:  # type: ignore[no-
     page.set_day(day, now)
     rows = [page.list_widget.item(i).text() for i in range(page.list_widget.count())]
     assert len(rows) == 13
-    assert rows[0].startswith("07:30") and rows[0].endswith("— done")
+    assert rows[0] == "07:30   Calcium with breakfast   — done"
     assert rows[2].startswith("09:00") and rows[2].endswith("— missed")
     assert rows[3].startswith("11:00") and rows[3].endswith("— later")
     assert page.next_label.text() == "Next: posture break at 11:00, in 25 min"

@@ -6,6 +6,7 @@ while the page is on screen, so an idle app in the tray uses no CPU for it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer
@@ -53,6 +54,8 @@ class TodayPage(QWidget):
         self.next_label.setStyleSheet("font-size: 14pt; color: #1f4e79;")
         self.list_widget = QListWidget()
         self.list_widget.setAccessibleName("Today's reminders")
+        self.list_widget.setStyleSheet("QListWidget { font-size: 12pt; } "
+                                       "QListWidget::item { padding: 6px; }")
         self.calcium_label = QLabel()
         self.calcium_label.setAccessibleName("Calcium today")
         self.calcium_bar = QProgressBar()
@@ -68,14 +71,19 @@ class TodayPage(QWidget):
         self._tick.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._tick.timeout.connect(self._refresh_countdown)
 
-    def set_day(self, day: Day, now: datetime) -> None:
+    def set_day(self, day: Day, now: datetime, titles: Mapping[str, str] | None = None) -> None:
         self._day = day
         self._tz = now.tzinfo
         self.list_widget.clear()
         for entry in day.entries:
             r = entry.reminder
-            what = r.what if r.kind != "posture" else "Stand up and stretch"
-            text = f"{r.when:%H:%M}   {KIND_WORDS.get(r.kind, r.kind)}: {what.split(': ')[-1]}"
+            what = r.what
+            if r.exercises:
+                names = ", ".join((titles or {}).get(x, x) for x in r.exercises)
+                what = f"{what.split(':', 1)[0]}: {names}"
+            elif r.kind == "posture":
+                what = "Posture break: stand up and stretch"
+            text = f"{r.when:%H:%M}   {what}"
             item = QListWidgetItem(f"{text}   — {STATUS_WORDS[entry.status]}")
             item.setForeground(QColor(STATUS_COLOURS[entry.status]))
             item.setData(Qt.ItemDataRole.UserRole, entry.status)
