@@ -128,6 +128,8 @@ class Desktop:
         """Right-click the tray icon and pick the menu entry ``downs`` steps down, by keyboard."""
         _, x, y, w, h = self.tray_icons(name)[0]
         before = set(self.visible_windows("backcare"))
+        # --sync waits for the pointer to arrive, so it must really move: park it first.
+        self.run("xdotool", "mousemove", "--sync", "1", "700")
         self.run("xdotool", "mousemove", "--sync", str(x + w // 2), str(y + h // 2))
         self.run("xdotool", "click", "3")
         _wait_for("the tray menu", lambda: bool(set(self.visible_windows("backcare")) - before),
