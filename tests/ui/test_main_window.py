@@ -53,9 +53,8 @@ def test_menus_have_quit_with_ctrl_q_and_about(window: MainWindow) -> None:
     assert window.about_action.text() == "&About Back Care"
 
 
-def test_quit_closes_the_window_and_quits(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def record_exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Replace QCoreApplication in the module so quitting is recorded, not performed."""
     quits: list[int] = []
 
     class FakeApp:
@@ -64,6 +63,13 @@ def test_quit_closes_the_window_and_quits(
             quits.append(code)
 
     monkeypatch.setattr(main_window_module, "QCoreApplication", FakeApp)
+    return quits
+
+
+def test_quit_closes_the_window_and_quits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quits = record_exits(monkeypatch)
     window.show()
     qtbot.waitExposed(window)
     window.quit_action.trigger()
@@ -74,14 +80,7 @@ def test_quit_closes_the_window_and_quits(
 def test_closing_hides_to_the_tray_but_quit_still_quits(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    quits: list[int] = []
-
-    class FakeApp:
-        @staticmethod
-        def exit(code: int) -> None:
-            quits.append(code)
-
-    monkeypatch.setattr(main_window_module, "QCoreApplication", FakeApp)
+    quits = record_exits(monkeypatch)
     window.set_close_to_tray(True)
     window.show()
     qtbot.waitExposed(window)
