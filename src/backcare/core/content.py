@@ -210,21 +210,8 @@ def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
 
 def load_exercises(folder: Path) -> tuple[tuple[Exercise, ...], tuple[ContentProblem, ...]]:
     """Every valid exercise in ``folder`` (sorted by file name) and a problem per bad file."""
-    good: list[Exercise] = []
-    problems: list[ContentProblem] = []
-    if not folder.is_dir():
-        return (), (ContentProblem(folder, "", "the exercise folder is missing."),)
-    for path in sorted(folder.glob("*.toml")):
-        data, problem = f.read_toml(path)
-        if problem is not None:
-            problems.append(problem)
-            continue
-        assert data is not None
-        try:
-            good.append(parse_exercise(data, path))
-        except Invalid as exc:
-            problems.append(ContentProblem(path, exc.field, exc.message))
-    return tuple(good), tuple(problems)
+    good, problems = f.load_folder(folder, "exercise", parse_exercise)
+    return tuple(good), problems
 
 
 def _load_entries(

@@ -7,11 +7,13 @@ dotted field path, so every loader reports the same kind of precise sentence.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from backcare.core.problems import ContentProblem, Invalid
+
+T = TypeVar("T")
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, ContentProblem | None]:
@@ -23,6 +25,28 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, ContentProblem | None]
         return None, ContentProblem(path, "", f"this is not valid TOML ({exc}).")
     except (OSError, UnicodeDecodeError) as exc:
         return None, ContentProblem(path, "", f"the file cannot be read ({exc}).")
+
+
+def load_folder(
+    folder: Path, what: str, parse: Callable[[Mapping[str, Any], Path], T]
+) -> tuple[list[T], tuple[ContentProblem, ...]]:
+    """Parse every ``*.toml`` in ``folder`` (sorted by name): the good items, and one problem per
+    bad file naming the file and the field. Never raises, so one bad file hides only itself."""
+    if not folder.is_dir():
+        return [], (ContentProblem(folder, "", f"the {what} folder is missing."),)
+    good: list[T] = []
+    problems: list[ContentProblem] = []
+    for path in sorted(folder.glob("*.toml")):
+        data, problem = read_toml(path)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert data is not None
+        try:
+            good.append(parse(data, path))
+        except Invalid as exc:
+            problems.append(ContentProblem(path, exc.field, exc.message))
+    return good, tuple(problems)
 
 
 def join(prefix: str, key: str | int) -> str:

@@ -635,23 +635,8 @@ def parse_pose(data: Mapping[str, Any], file: Path) -> Pose:
 
 def load_poses(folder: Path) -> tuple[dict[str, Pose], tuple[ContentProblem, ...]]:
     """Every valid pose in ``folder`` by id, and one problem per bad file (never raises)."""
-    if not folder.is_dir():
-        return {}, (ContentProblem(folder, "", "the pose folder is missing."),)
-    good: dict[str, Pose] = {}
-    problems: list[ContentProblem] = []
-    for path in sorted(folder.glob("*.toml")):
-        data, problem = f.read_toml(path)
-        if problem is not None:
-            problems.append(problem)
-            continue
-        assert data is not None
-        try:
-            pose = parse_pose(data, path)
-        except Invalid as exc:
-            problems.append(ContentProblem(path, exc.field, exc.message))
-            continue
-        good[pose.id] = pose
-    return good, tuple(problems)
+    good, problems = f.load_folder(folder, "pose", parse_pose)
+    return {pose.id: pose for pose in good}, problems
 
 
 def moved_most(a: Pose, b: Pose, among: Iterable[str] | None = None) -> tuple[str, float]:
