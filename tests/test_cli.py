@@ -115,3 +115,12 @@ def test_today_sets_a_corrupt_saved_plan_aside_and_uses_defaults(tmp_path: Path)
     assert len(done.stdout.splitlines()) == 13
     assert "defaults are in use" in done.stderr
     assert list(tmp_path.glob("settings-plan.corrupt-*.json"))
+
+
+def test_an_unusable_data_folder_is_one_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    done = _run("--data-dir", str(blocker / "data"), "today", no_screen=True)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Back Care cannot use its data folder:")
+    assert "Traceback" not in done.stderr

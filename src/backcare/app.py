@@ -8,7 +8,7 @@ says what a notification reads and offers, the widgets show it.
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,7 +22,7 @@ from backcare.core.today import day_timeline
 from backcare.core.zone import local_zone
 from backcare.messages import away_summary, next_text, notification_for
 from backcare.scheduling.service import ReminderService
-from backcare.settings import data_dir, load_plan
+from backcare.settings import load_plan, open_store
 from backcare.ui.main_window import MainWindow
 from backcare.ui.notifications import DesktopNotifier
 from backcare.ui.single_instance import SingleInstance
@@ -141,10 +141,9 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
         return 0
 
     tz = local_zone()
-    try:
-        store = Store(data_dir(data_dir_override), clock=lambda: datetime.now(tz))
-    except OSError as exc:
-        print(f"Back Care cannot use its data folder: {exc.strerror or exc}.", file=sys.stderr)
+    store, problem = open_store(data_dir_override, tz)
+    if store is None:
+        print(problem, file=sys.stderr)
         return 1
     plan = load_plan(store)
     catalog = load_catalog()

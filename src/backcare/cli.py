@@ -67,17 +67,15 @@ def _iso_date(text: str) -> date:
 def _today(day: date | None, data: Path | None) -> int:
     from backcare.core.content import load_exercises
     from backcare.core.reminders import reminders
-    from backcare.core.store import Store
     from backcare.core.zone import local_zone
     from backcare.paths import resources_dir
-    from backcare.settings import data_dir, load_plan
+    from backcare.settings import load_plan, open_store
 
     tz = local_zone()
     now = datetime.now(tz)
-    try:
-        store = Store(data_dir(data), clock=lambda: datetime.now(tz))
-    except OSError as exc:
-        print(f"Back Care cannot use its data folder: {exc.strerror or exc}.", file=sys.stderr)
+    store, problem = open_store(data, tz)
+    if store is None:
+        print(problem, file=sys.stderr)
         return 1
     plan = load_plan(store)
     for notice in store.notices:

@@ -7,6 +7,7 @@ the reason is told in a sentence.
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import platformdirs
@@ -19,6 +20,14 @@ PLAN_KEY = "plan"
 
 def data_dir(override: Path | None = None) -> Path:
     return override if override is not None else Path(platformdirs.user_data_dir("backcare"))
+
+
+def open_store(override: Path | None, tz: tzinfo) -> tuple[Store | None, str | None]:
+    """The store in her data folder, or None and one sentence saying why it cannot be used."""
+    try:
+        return Store(data_dir(override), clock=lambda: datetime.now(tz)), None
+    except OSError as exc:
+        return None, f"Back Care cannot use its data folder: {exc.strerror or exc}."
 
 
 def load_plan(store: Store) -> Plan:
