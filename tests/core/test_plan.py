@@ -57,6 +57,7 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
             "exercises": draw(st.lists(st.sampled_from(EXERCISE_IDS), min_size=1, max_size=3,
                                        unique=True)),
             "label": draw(st.sampled_from(("Morning", "", "Rest time", "Before bed"))),
+            "pinned": draw(st.booleans()),
         }
         for m in session_minutes
     ]
@@ -87,6 +88,16 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
         "posture_enabled": draw(st.booleans()),
         "calcium_enabled": draw(st.booleans()),
         "exercise_enabled": draw(st.booleans()),
+        "profile": {
+            key: value
+            for key, value in {
+                "birth_date": draw(st.dates(date(2020, 1, 1), date(2030, 12, 31))).isoformat(),
+                "birth_type": draw(st.sampled_from(("vaginal", "assisted", "caesarean"))),
+                "breastfeeding": draw(st.booleans()),
+                "diet_calcium_mg": draw(st.integers(0, 2500)),
+            }.items()
+            if draw(st.booleans())
+        },
     }
     optional = {key: value for key, value in optional.items() if draw(st.booleans())}
     if draw(st.booleans()):
@@ -215,8 +226,19 @@ REFUSALS: list[tuple[dict[str, Any], str, str]] = [
     ({"sessions": [{"at": "23:00", "exercises": ["bridge"]}]}, "sessions[0].at", "outside waking"),
     ({"sessions": [{"at": "06:59", "exercises": ["bridge"]}]}, "sessions[0].at", "outside waking"),
     ({"sessions": [{"at": "22:00", "exercises": ["bridge"]}]}, "sessions[0].at", "outside waking"),
-    ({"sessions": [{"at": "09:00", "exercises": []}]}, "sessions[0].exercises", "at least 1"),
-    ({"sessions": [{"at": "09:00"}]}, "sessions[0].exercises", "list of ids"),
+    ({"sessions": [{"at": "09:00", "exercises": [], "pinned": True}]},
+     "sessions[0].exercises", "at least 1"),
+    ({"sessions": [{"at": "09:00", "pinned": True}]}, "sessions[0].exercises", "list of ids"),
+    ({"sessions": [{"at": "09:00", "pinned": "yes"}]}, "sessions[0].pinned", "true or false"),
+    ({"profile": {"birth_date": "14/09/2026"}}, "profile.birth_date", "YYYY-MM-DD"),
+    ({"profile": {"birth_date": "1969-12-31"}}, "profile.birth_date", "YYYY-MM-DD"),
+    ({"profile": {"birth_date": 20260914}}, "profile.birth_date", "YYYY-MM-DD"),
+    ({"profile": {"birth_type": "c-section"}}, "profile.birth_type", "vaginal, assisted or"),
+    ({"profile": {"breastfeeding": "yes"}}, "profile.breastfeeding", "true or false"),
+    ({"profile": {"diet_calcium_mg": -1}}, "profile.diet_calcium_mg", "0 to 2500"),
+    ({"profile": {"diet_calcium_mg": 2501}}, "profile.diet_calcium_mg", "0 to 2500"),
+    ({"profile": {"twins": True}}, "profile.twins", "not a setting"),
+    ({"profile": "me"}, "profile", "table"),
     ({"sessions": [{"at": "09:00", "exercises": ["Bridge"]}]},
      "sessions[0].exercises", "not an id"),
     ({"sessions": [{"at": "09:00", "exercises": ["bridge", "bridge"]}]},
@@ -330,6 +352,24 @@ def test_defaults_outside_new_waking_hours_are_named_as_defaults() -> None:
     )
 
 
+def test_a_birth_date_after_today_or_long_ago_is_refused_only_when_today_is_known() -> None:
+    data = {"profile": {"birth_date": "2026-12-01", "birth_type": "caesarean"}}
+    plan, errors = plan_from_dict(data, today=date(2026, 11, 23))
+    assert plan is None
+    assert errors[0].field == "profile.birth_date" and "after today" in errors[0].message
+    plan, _ = plan_from_dict(data)
+    assert plan is not None and plan.profile.birth_date == date(2026, 12, 1)
+    assert plan.profile.birth_type == "caesarean"
+    _, errors = plan_from_dict({"profile": {"birth_date": "2016-01-01"}}, today=date(2026, 11, 23))
+    assert "more than 6 years ago" in errors[0].message
+
+
+def test_an_unpinned_session_may_leave_its_exercises_to_the_progression() -> None:
+    plan, errors = plan_from_dict({"sessions": [{"at": "09:00", "label": "Morning"}]})
+    assert errors == [] and plan is not None
+    assert plan.sessions[0].exercises == () and not plan.sessions[0].pinned
+
+
 def test_validate_checks_plans_built_in_code() -> None:
     plan = Plan(posture_interval_min=10, weekdays=frozenset())
     assert {e.field for e in validate(plan)} == {"posture_interval_min", "weekdays"}
@@ -354,9 +394,10 @@ json_like = st.recursive(
     max_leaves=12,
 )
 REAL_KEYS = ("waking", "posture_interval_min", "sessions", "calcium", "quiet", "nap", "weekdays",
-             "posture_enabled", "calcium_enabled", "exercise_enabled")
+             "posture_enabled", "calcium_enabled", "exercise_enabled", "profile")
 INNER_KEYS = ("start", "end", "until", "at", "exercises", "label", "name", "meals",
-              "daily_target_mg", "foods")
+              "daily_target_mg", "foods", "pinned", "birth_date", "birth_type", "breastfeeding",
+              "diet_calcium_mg")
 near_miss = st.recursive(
     json_leaves,
     lambda inner: st.lists(inner, max_size=3)

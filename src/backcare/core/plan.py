@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 MIN_WAKING_MIN = 4 * 60
@@ -25,6 +25,14 @@ MIN_MEALS, MAX_MEALS = 1, 6
 CALCIUM_MIN_MG, CALCIUM_MAX_MG = 200, 2500
 MAX_NAP = timedelta(hours=6)
 MAX_LABEL = 40
+DIET_CALCIUM_MAX_MG = 2500
+MAX_YEARS_SINCE_BIRTH = 6
+BIRTH_TYPES = ("vaginal", "assisted", "caesarean")
+BIRTH_TYPE_WORDS = {
+    "vaginal": "a vaginal birth",
+    "assisted": "an assisted birth (forceps or vacuum)",
+    "caesarean": "a caesarean birth",
+}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -47,11 +55,33 @@ class Span:
 
 @dataclass(frozen=True)
 class ExerciseSession:
-    """A few exercises (ids from resources/exercises) at one time of day, e.g. "Morning"."""
+    """A few exercises (ids from resources/exercises) at one time of day, e.g. "Morning".
+
+    Unless ``pinned``, the exercises follow her week after birth (``core.progression`` fills
+    them in), so the routine grows as she heals without her touching the settings; ``exercises``
+    is then only what was last chosen for her, and may be empty. A pinned session keeps her own
+    list, though an exercise not yet safe for her week is still left out when reminders are due.
+    """
 
     at: time
     exercises: tuple[str, ...]
     label: str
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the first-run setup asks, so the exercises fit her recovery.
+
+    ``None`` means "not told" (setup skipped): progression then assumes the most careful case,
+    a caesarean birth in the first week, and the app keeps asking gently for the birth date.
+    ``diet_calcium_mg`` is her rough daily calcium from ordinary food, counted into the tally.
+    """
+
+    birth_date: date | None = None
+    birth_type: str | None = None
+    breastfeeding: bool | None = None
+    diet_calcium_mg: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,6 +157,7 @@ class Plan:
     posture_enabled: bool = True
     calcium_enabled: bool = True
     exercise_enabled: bool = True
+    profile: Profile = Profile()
 
 
 @dataclass(frozen=True)
@@ -162,7 +193,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "waking": {"start": _hhmm(plan.waking.start), "end": _hhmm(plan.waking.end)},
         "posture_interval_min": plan.posture_interval_min,
         "sessions": [
-            {"at": _hhmm(s.at), "label": s.label, "exercises": list(s.exercises)}
+            {"at": _hhmm(s.at), "label": s.label, "exercises": list(s.exercises),
+             "pinned": s.pinned}
             for s in plan.sessions
         ],
         "calcium": {
@@ -176,14 +208,22 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "calcium_enabled": plan.calcium_enabled,
         "exercise_enabled": plan.exercise_enabled,
     }
+    profile: dict[str, Any] = {"diet_calcium_mg": plan.profile.diet_calcium_mg}
+    if plan.profile.birth_date is not None:
+        profile["birth_date"] = plan.profile.birth_date.isoformat()
+    if plan.profile.birth_type is not None:
+        profile["birth_type"] = plan.profile.birth_type
+    if plan.profile.breastfeeding is not None:
+        profile["breastfeeding"] = plan.profile.breastfeeding
+    data["profile"] = profile
     if plan.nap is not None:
         data["nap"] = {"start": plan.nap.start.isoformat(), "until": plan.nap.until.isoformat()}
     return data
 
 
-def validate(plan: Plan) -> list[FieldError]:
+def validate(plan: Plan, today: date | None = None) -> list[FieldError]:
     """The errors a plan built in code (e.g. by the settings window) would get from a file."""
-    return plan_from_dict(plan_to_dict(plan))[1]
+    return plan_from_dict(plan_to_dict(plan), today=today)[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,6 +242,7 @@ _TOP_KEYS = (
     "posture_enabled",
     "calcium_enabled",
     "exercise_enabled",
+    "profile",
 )
 
 
@@ -404,10 +445,14 @@ def _read_sessions(r: _Reader, value: Any, waking: Span | None) -> tuple[Exercis
         table = r.table(entry, field, what)
         if table is None:
             continue
-        r.unknown_keys(table, ("at", "exercises", "label"), field)
+        r.unknown_keys(table, ("at", "exercises", "label", "pinned"), field)
         at = r.clock(table.get("at"), f"{field}.at", f"The time of exercise session {i + 1}")
+        pinned = r.flag(table.get("pinned", False), f"{field}.pinned")
         exercises = r.slugs(
-            table.get("exercises"), f"{field}.exercises", f"{what}'s exercises", at_least=1
+            table.get("exercises", [] if pinned is False else None),
+            f"{field}.exercises",
+            f"{what}'s exercises",
+            at_least=1 if pinned else 0,
         )
         label = r.label(table.get("label", ""), f"{field}.label", f"{what}'s label", required=False)
         if at is not None:
@@ -419,8 +464,8 @@ def _read_sessions(r: _Reader, value: Any, waking: Span | None) -> tuple[Exercis
                     "move one of them or merge their exercises.",
                 )
             seen.setdefault(at, i)
-        if at is not None and exercises is not None and label is not None:
-            found.append(ExerciseSession(at, exercises, label))
+        if at is not None and exercises is not None and label is not None and pinned is not None:
+            found.append(ExerciseSession(at, exercises, label, pinned))
     return tuple(found)
 
 
@@ -564,13 +609,84 @@ def _read_weekdays(r: _Reader, value: Any) -> frozenset[int] | None:
     return frozenset(int(d) for d in value)
 
 
-def plan_from_dict(data: Mapping[str, Any]) -> tuple[Plan | None, list[FieldError]]:
+def _read_birth_date(r: _Reader, value: Any, today: date | None) -> date | None:
+    found: date | None = None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        found = value
+    elif isinstance(value, str) and len(value) <= 20:
+        try:
+            found = date.fromisoformat(value.strip())
+        except ValueError:
+            found = None
+    if found is None or found.year < 1970:
+        r.refuse(
+            "profile.birth_date",
+            "The baby's birth date must be a date written as YYYY-MM-DD, such as 2026-09-14, "
+            f"not {_show(value)}.",
+        )
+        return None
+    if today is not None and found > today:
+        r.refuse(
+            "profile.birth_date",
+            f"The baby's birth date {found.isoformat()} is after today ({today.isoformat()}); "
+            "check the year and the month.",
+        )
+        return None
+    if today is not None and (today - found).days > MAX_YEARS_SINCE_BIRTH * 366:
+        r.refuse(
+            "profile.birth_date",
+            f"The baby's birth date {found.isoformat()} is more than {MAX_YEARS_SINCE_BIRTH} "
+            "years ago; check the year.",
+        )
+        return None
+    return found
+
+
+def _read_profile(r: _Reader, value: Any, today: date | None) -> Profile | None:
+    if value is _MISSING:
+        return Profile()
+    table = r.table(value, "profile", "The profile (birth date, type of birth, feeding)")
+    if table is None:
+        return None
+    r.unknown_keys(
+        table, ("birth_date", "birth_type", "breastfeeding", "diet_calcium_mg"), "profile"
+    )
+    errors_before = len(r.errors)
+    birth_date = None
+    if table.get("birth_date") is not None:
+        birth_date = _read_birth_date(r, table["birth_date"], today)
+    birth_type = table.get("birth_type")
+    if birth_type is not None and birth_type not in BIRTH_TYPES:
+        r.refuse(
+            "profile.birth_type",
+            "The type of birth must be one of vaginal, assisted or caesarean, "
+            f"not {_show(birth_type)}.",
+        )
+    breastfeeding = table.get("breastfeeding")
+    if breastfeeding is not None:
+        breastfeeding = r.flag(breastfeeding, "profile.breastfeeding")
+    diet = r.whole(
+        table.get("diet_calcium_mg", 0),
+        "profile.diet_calcium_mg",
+        "The calcium from your usual food",
+        0,
+        DIET_CALCIUM_MAX_MG,
+        "milligrams a day",
+    )
+    if len(r.errors) > errors_before or diet is None:
+        return None
+    return Profile(birth_date, birth_type, breastfeeding, diet)
+
+
+def plan_from_dict(
+    data: Mapping[str, Any], today: date | None = None
+) -> tuple[Plan | None, list[FieldError]]:
     """Read a plan from plain data: ``(plan, [])``, or ``(None, errors)`` naming every bad field.
 
     Never raises, whatever ``data`` holds: a settings file edited by hand, or half-written by
     an older version, must become sentences, not a crash at start-up. Cross-field rules (a
     session inside waking hours) are only checked once both fields read cleanly, so one mistake
-    gives one sentence, not a cascade.
+    gives one sentence, not a cascade. With ``today``, a birth date after it is refused too.
     """
     r = _Reader()
     if not isinstance(data, Mapping):
@@ -592,6 +708,7 @@ def plan_from_dict(data: Mapping[str, Any]) -> tuple[Plan | None, list[FieldErro
     quiet = _read_quiet(r, data.get("quiet", _MISSING))
     nap = _read_nap(r, data.get("nap", _MISSING))
     weekdays = _read_weekdays(r, data.get("weekdays", _MISSING))
+    profile = _read_profile(r, data.get("profile", _MISSING), today)
     flags = {
         name: r.flag(data.get(name, getattr(d, name)), name)
         for name in ("posture_enabled", "calcium_enabled", "exercise_enabled")
@@ -600,6 +717,7 @@ def plan_from_dict(data: Mapping[str, Any]) -> tuple[Plan | None, list[FieldErro
         return None, r.errors
     assert waking is not None and interval is not None and calcium is not None
     assert weekdays is not None and all(v is not None for v in flags.values())
+    assert profile is not None
     plan = Plan(
         waking=waking,
         posture_interval_min=interval,
@@ -611,5 +729,6 @@ def plan_from_dict(data: Mapping[str, Any]) -> tuple[Plan | None, list[FieldErro
         posture_enabled=bool(flags["posture_enabled"]),
         calcium_enabled=bool(flags["calcium_enabled"]),
         exercise_enabled=bool(flags["exercise_enabled"]),
+        profile=profile,
     )
     return plan, []
