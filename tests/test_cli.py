@@ -18,10 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 NO_SCREEN = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
-def _run(*args: str, no_screen: bool = False, tz: str = "Europe/London"
-         ) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, no_screen: bool = False, tz: str = "Europe/London",
+         extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["TZ"] = tz
+    env.update(extra_env or {})
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     if no_screen:
         for name in NO_SCREEN:
@@ -124,3 +125,53 @@ def test_an_unusable_data_folder_is_one_sentence(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("Back Care cannot use its data folder:")
     assert "Traceback" not in done.stderr
+
+
+def test_settings_export_then_import_elsewhere_carries_the_plan(tmp_path: Path) -> None:
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    settings_file = tmp_path / "back care.toml"
+    settings_file.write_text(
+        "[waking]\nstart = '06:30'\nend = '22:00'\n"
+        "[profile]\nbirth_date = 2026-09-01\nbirth_type = 'vaginal'\n"
+    )
+    done = _run("--data-dir", str(mine), "settings", "import", str(settings_file), no_screen=True)
+    assert done.returncode == 0, done.stderr
+    assert "Imported your settings" in done.stdout
+    exported = tmp_path / "exported.toml"
+    done = _run("--data-dir", str(mine), "settings", "export", str(exported), no_screen=True)
+    assert done.returncode == 0, done.stderr
+    assert 'start = "06:30"' in exported.read_text()
+    done = _run("--data-dir", str(theirs), "settings", "import", str(exported), no_screen=True)
+    assert done.returncode == 0, done.stderr
+    mine_day = _run("--data-dir", str(mine), "today", "--date", "2026-11-23", no_screen=True)
+    theirs_day = _run("--data-dir", str(theirs), "today", "--date", "2026-11-23", no_screen=True)
+    assert mine_day.stdout == theirs_day.stdout
+    assert "08:30  posture" in mine_day.stdout  # breaks count from her 06:30 start
+
+
+def test_a_corrupt_settings_file_changes_nothing_and_names_each_problem(tmp_path: Path) -> None:
+    before = _run("--data-dir", str(tmp_path), "today", "--date", "2026-11-23", no_screen=True)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("posture_interval_min = 5\n[waking]\nstart = '7am'\n")
+    done = _run("--data-dir", str(tmp_path), "settings", "import", str(bad), no_screen=True)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Nothing was changed:")
+    problems = [line for line in done.stderr.splitlines() if line.startswith("- ")]
+    assert len(problems) == 2 and "Traceback" not in done.stderr
+    broken = tmp_path / "broken.toml"
+    broken.write_bytes(b"[waking\n\x00")
+    done = _run("--data-dir", str(tmp_path), "settings", "import", str(broken), no_screen=True)
+    assert done.returncode == 1 and "not a valid settings file" in done.stderr
+    after = _run("--data-dir", str(tmp_path), "today", "--date", "2026-11-23", no_screen=True)
+    assert after.stdout == before.stdout
+
+
+def test_install_desktop_puts_a_launcher_in_the_menu(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share")}
+    done = _run("install-desktop", no_screen=True, extra_env=env)
+    assert done.returncode == 0, done.stderr
+    launcher = tmp_path / "share" / "applications" / "backcare.desktop"
+    assert f"Installed {launcher}" in done.stdout
+    assert "Exec=" in launcher.read_text()
+    icons = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps"
+    assert (icons / "backcare.svg").is_file()

@@ -52,6 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument(
         "--date", type=_iso_date, metavar="YYYY-MM-DD", help="that day instead of today"
     )
+    settings = commands.add_parser(
+        "settings",
+        help="export or import all settings as a TOML file",
+        description="Export all settings to a TOML file, or import them from one. A file that "
+        "is not valid changes nothing, and every problem in it is named.",
+    )
+    actions = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the settings to FILE")
+    export.add_argument("file", type=Path, metavar="FILE")
+    imported = actions.add_parser("import", help="check FILE and, if it is valid, use it")
+    imported.add_argument("file", type=Path, metavar="FILE")
+    commands.add_parser(
+        "install-desktop",
+        help="add Back Care to the applications menu, with its icon",
+        description="Install a .desktop launcher and the icon in your home folder "
+        "(~/.local/share), so Back Care appears in the applications menu.",
+    )
     return parser
 
 
@@ -97,6 +114,54 @@ def _today(day: date | None, data: Path | None) -> int:
     return 0
 
 
+def _settings(action: str, file: Path, data: Path | None) -> int:
+    from backcare.core.zone import local_zone
+    from backcare.settings import load_plan, open_store, save_plan
+    from backcare.settings_file import export_settings, import_settings
+
+    tz = local_zone()
+    store, problem = open_store(data, tz)
+    if store is None:
+        print(problem, file=sys.stderr)
+        return 1
+    try:
+        if action == "export":
+            plan = load_plan(store)
+            for notice in store.notices:
+                print(notice, file=sys.stderr)
+            try:
+                export_settings(plan, file)
+            except OSError as exc:
+                print(f"Could not write {file}: {exc.strerror or exc}.", file=sys.stderr)
+                return 1
+            print(f"Saved your settings to {file}.")
+            return 0
+        plan, errors = import_settings(file, datetime.now(tz).date())
+        if plan is None:
+            print(f"Nothing was changed: {file} is not a usable settings file.", file=sys.stderr)
+            for error in errors:
+                print(f"- {error}", file=sys.stderr)
+            return 1
+        save_plan(store, plan)
+        print(f"Imported your settings from {file}. 'backcare today' shows the day they give.")
+        return 0
+    finally:
+        store.close()
+
+
+def _install_desktop() -> int:
+    from backcare.desktop_entry import install_desktop
+
+    try:
+        written = install_desktop()
+    except OSError as exc:
+        print(f"Could not install the launcher: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Installed {path}")
+    return 0
+
+
 def _headless_qt() -> None:
     """Sub-commands draw into files only: let Qt run without a screen."""
     if missing_display_reason() is not None:
@@ -133,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _figures(args.out)
     if args.command == "today":
         return _today(args.date, args.data_dir)
+    if args.command == "settings":
+        return _settings(args.action, args.file, args.data_dir)
+    if args.command == "install-desktop":
+        return _install_desktop()
     reason = missing_display_reason()
     if reason is not None:
         print(reason, file=sys.stderr)

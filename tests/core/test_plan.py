@@ -91,7 +91,7 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
         "profile": {
             key: value
             for key, value in {
-                "birth_date": draw(st.dates(date(2020, 1, 1), date(2030, 12, 31))).isoformat(),
+                "birth_date": draw(st.dates(date(2025, 6, 1), date(2030, 12, 31))).isoformat(),
                 "birth_type": draw(st.sampled_from(("vaginal", "assisted", "caesarean"))),
                 "breastfeeding": draw(st.booleans()),
                 "diet_calcium_mg": draw(st.integers(0, 2500)),
