@@ -34,7 +34,7 @@ class Shell(QObject):
     """Connects reminders to notifications, the tray and the window."""
 
     def __init__(self, catalog: Catalog, store: Store, service: ReminderService,
-                 window: MainWindow) -> None:
+                 window: MainWindow, today_page: TodayPage | None = None) -> None:
         super().__init__(window)
         self.catalog = catalog
         self.store = store
@@ -56,8 +56,9 @@ class Shell(QObject):
         service.awaySummary.connect(self.on_away)
         self.notifier.actionInvoked.connect(self.on_action)
         window.sessionDone.connect(self.on_session_done)
-        self.today_page = TodayPage()
-        window.add_page("Today", self.today_page)
+        self.today_page = today_page or TodayPage()
+        if today_page is None:
+            window.add_page("Today", self.today_page)
         milk = next((f for f in catalog.foods if f.id == "milk"), None)
         self.portion_mg = milk.calcium_mg if milk else 250
 
@@ -147,9 +148,10 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
         return 1
     plan = load_plan(store)
     catalog = load_catalog()
-    window = MainWindow(catalog)
+    today_page = TodayPage()
+    window = MainWindow(catalog, home=("Today", today_page))
     service = ReminderService(plan, tz, store)
-    shell = Shell(catalog, store, service, window)
+    shell = Shell(catalog, store, service, window, today_page)
     lock.activated.connect(window.bring_to_front)
     app.lastWindowClosed.connect(lambda: None if shell.has_tray else app.quit())
     window.show()

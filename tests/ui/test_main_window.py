@@ -46,6 +46,29 @@ def test_adding_a_page_is_one_call(qtbot: QtBot, window: MainWindow) -> None:
         window.show_page("Nowhere")
 
 
+def test_the_home_page_comes_first_and_exercises_are_built_when_opened(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    home = QLabel("Today's plan")
+    win = MainWindow(catalog, home=("Today", home))
+    qtbot.addWidget(win)
+    built: list[object] = []
+    win.exercisesPageBuilt.connect(built.append)
+    assert [win.navigation.item(i).text() for i in range(win.navigation.count())] == [
+        "Today", "Exercises"
+    ]
+    assert win.pages.currentWidget() is home
+    assert win._exercises_page is None and built == []
+    win.show_page("Exercises")
+    assert built == [win.exercises_page]
+    assert win.pages.currentWidget() is win.exercises_page
+    assert win.exercises_page.list_widget.count() == len(catalog.exercises)
+    assert win.pages.widget(1) is win.exercises_page and win.pages.count() == 2
+    win.show_page("Today")
+    win.show_page("Exercises")
+    assert len(built) == 1
+
+
 def test_menus_have_quit_with_ctrl_q_and_about(window: MainWindow) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Help"]

@@ -59,8 +59,7 @@ class MainThreadQtScheduler(QtScheduler):
             return
         if self._qtimer is None:
             self._qtimer = QTimer()
-            self._qtimer.setSingleShot(True)
-            self._qtimer.setTimerType(Qt.TimerType.CoarseTimer)
+            self._qtimer.setSingleShot(True)  # CoarseTimer, Qt's default: 5% slack is fine
             self._qtimer.timeout.connect(self._process_jobs)
         self._qtimer.start(min(int(wait_seconds * 1000), 2_147_483_647))
 

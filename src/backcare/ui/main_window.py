@@ -1,12 +1,18 @@
 """The main window: a quiet navigation list on the left and one page at a time on the right.
 
-Pages arrive feature by feature (Today, Settings, Safety…), so adding one is a single call,
-``add_page(title, widget)``. The window itself holds no rules; it passes the Exercises page's
-``sessionDone`` on, so ``app.py`` wires the history store to the window and never needs to know
-which page the signal came from. Closing keeps Qt's default: the tray feature changes it.
+Pages arrive feature by feature (Today, Safety…), so adding one is a single call,
+``add_page(title, widget)``, or ``add_lazy_page(title, factory)`` for a page that is built the
+first time she opens it. The Exercises page is lazy: it paints a thumbnail of every exercise and
+pulls in the figure painter, which a reminder app starting at login should not pay for before
+its window is up (benchmarks/ measures it). The window itself holds no rules; it passes the
+Exercises page's signals on, so ``app.py`` wires the history store to the window and never needs
+to know which page a signal came from. Closing keeps Qt's default: the tray feature changes it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -22,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from backcare import __version__
 from backcare.catalog import Catalog
-from backcare.ui.exercises_page import ExercisesPage
+
+if TYPE_CHECKING:
+    from backcare.ui.exercises_page import ExercisesPage
 
 ABOUT_TEXT = (
     "<h3>Back Care {version}</h3>"
@@ -39,13 +47,26 @@ QListWidget#navigation::item:selected { background: #3d7ea6; color: #ffffff; }
 """
 
 
+class _Placeholder(QWidget):
+    """Stands in the page stack for a lazy page until she first opens it."""
+
+    def __init__(self, factory: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.factory = factory
+
+
 class MainWindow(QMainWindow):
-    """``MainWindow(catalog)``: the app's one window. ``sessionDone(exercise_id, reps)`` is the
-    Exercises page's signal, passed on."""
+    """``MainWindow(catalog, home=None)``: the app's one window. ``home`` (title, page), when
+    given, is the first section and the one shown at start; the Exercises page follows.
+    ``sessionDone(exercise_id, reps)`` and ``madeWorse(exercise_id)`` are the Exercises page's
+    signals, passed on; ``exercisesPageBuilt(page)`` tells the shell when that page exists."""
 
     sessionDone = Signal(str, int)
+    madeWorse = Signal(str)
+    exercisesPageBuilt = Signal(object)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None,
+                 home: tuple[str, QWidget] | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.setWindowTitle("Back Care")
@@ -61,7 +82,7 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet(_NAV_STYLE)
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -71,24 +92,28 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.exercises_page = ExercisesPage(catalog)
-        self.exercises_page.sessionDone.connect(self.sessionDone)
-        self.exercises_page.sessionDone.connect(self._on_session_done)
-        self.add_page("Exercises", self.exercises_page)
+        self._exercises_page: ExercisesPage | None = None
+        self._shown_once = False
+        if home is not None:
+            self.add_page(*home)
+        self._exercises_index = self.add_lazy_page("Exercises", self._build_exercises_page)
         self.navigation.setCurrentRow(0)
 
-        self._shown_once = False
         self._close_to_tray = False
         self._quitting = False
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Start with the keyboard in the exercise list, so arrows and Enter work at once."""
+        """Start with the keyboard in the page, so arrows and Enter work at once."""
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            self.exercises_page.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_page()
+
+    def _focus_page(self) -> None:
+        if self._exercises_page is not None and self.pages.currentWidget() is self._exercises_page:
+            self._exercises_page.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_page(self, title: str, page: QWidget) -> int:
         """Add a section to the navigation and the page stack; returns its index."""
@@ -97,6 +122,55 @@ class MainWindow(QMainWindow):
         self.navigation.addItem(item)
         page.setAccessibleName(page.accessibleName() or title)
         return self.pages.addWidget(page)
+
+    def add_lazy_page(self, title: str, factory: Callable[[], QWidget]) -> int:
+        """Add a section whose page ``factory()`` builds the first time it is opened."""
+        placeholder = _Placeholder(factory)
+        placeholder.setAccessibleName(title)
+        return self.add_page(title, placeholder)
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built now if it was lazy."""
+        widget = self.pages.widget(index)
+        if not isinstance(widget, _Placeholder):
+            return widget
+        built = widget.factory()
+        built.setAccessibleName(built.accessibleName() or widget.accessibleName())
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(index, built)
+        self.pages.removeWidget(widget)
+        widget.deleteLater()
+        if current == index:
+            self.pages.setCurrentIndex(index)
+        return built
+
+    @Slot(int)
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(row)
+        self.pages.setCurrentIndex(row)
+        if self._shown_once:
+            self._focus_page()
+
+    @property
+    def exercises_page(self) -> ExercisesPage:
+        """The Exercises page, built on first use (a reminder's Start now opens a card)."""
+        page = self.page(self._exercises_index)
+        assert self._exercises_page is page
+        return self._exercises_page
+
+    def _build_exercises_page(self) -> QWidget:
+        from backcare.ui.exercises_page import ExercisesPage
+
+        page = ExercisesPage(self.catalog)
+        page.sessionDone.connect(self.sessionDone)
+        page.sessionDone.connect(self._on_session_done)
+        if hasattr(page, "madeWorse"):
+            page.madeWorse.connect(self.madeWorse)
+        self._exercises_page = page
+        self.exercisesPageBuilt.emit(page)
+        return page
 
     def show_page(self, title: str) -> None:
         """Switch to the section called ``title`` (e.g. when a reminder opens the app)."""

@@ -1,22 +1,45 @@
 """One Back Care per person: a second launch raises the first window and adds no reminders.
 
-A local socket (in the user's runtime folder, so no other user can reach it) is the lock: the
-first instance listens; a later one connects, says "show", and exits. A socket left behind by
-a crash is detected (nobody answers) and taken over.
+A Unix socket in her runtime folder ($XDG_RUNTIME_DIR, which only she can enter) is the lock:
+the first instance listens; a later one connects, says "show", and exits. A socket file left
+behind by a crash is detected (nobody answers) and taken over.
+
+Plain Python sockets watched by a ``QSocketNotifier``, rather than QtNetwork's QLocalServer:
+the lock is a few lines either way, and QtNetwork costs a library load and about 3 MiB of
+resident memory at every start (benchmarks/ measures start-up against a bare PySide6 app).
 """
 
 from __future__ import annotations
 
 import os
+import socket
+import tempfile
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
-CONNECT_TIMEOUT_MS = 1000
+CONNECT_TIMEOUT_S = 1.0
+MAX_LINE = 64
 
 
 def default_name() -> str:
-    return f"backcare-{os.getuid()}"
+    return "backcare.sock"  # the folder is hers alone, so the name need not say whose
+
+
+def runtime_folder() -> Path | None:
+    """Her private runtime folder, or None when no folder only she can use is found."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        return Path(runtime)
+    folder = Path(tempfile.gettempdir()) / f"backcare-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None  # somebody else made it: never trust it
+    return folder
 
 
 class SingleInstance(QObject):
@@ -24,58 +47,106 @@ class SingleInstance(QObject):
 
     activated = Signal()
 
-    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, name: str | None = None, parent: QObject | None = None,
+                 folder: Path | None = None) -> None:
         super().__init__(parent)
         self.name = name or default_name()
-        self._server: QLocalServer | None = None
-        self._clients: list[QLocalSocket] = []
+        where = folder if folder is not None else runtime_folder()
+        self.path: Path | None = where / self.name if where is not None else None
+        self._server: socket.socket | None = None
+        self._watch: QSocketNotifier | None = None
+        self._clients: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
+        # Notifiers of finished clients: a notifier must not be deleted inside its own signal,
+        # so each is disabled there and only let go of at the next connection or at release.
+        self._retired: list[QSocketNotifier] = []
 
     def claim(self) -> bool:
+        if self.path is None:
+            return True  # nowhere private to lock: better to run than to refuse to start
         if self._tell_running_instance():
             return False
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            # A socket file left by a crash: nobody answered above, so it is stale.
-            QLocalServer.removeServer(self.name)
-            if not server.listen(self.name):
-                return True  # cannot lock; better to run than to refuse to start
-        server.newConnection.connect(self._on_connection)
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            try:
+                server.bind(str(self.path))
+            except OSError:
+                # A socket file left by a crash: nobody answered above, so it is stale.
+                self.path.unlink(missing_ok=True)
+                server.bind(str(self.path))
+            os.chmod(self.path, 0o600)
+            server.listen(4)
+            server.setblocking(False)
+        except OSError:
+            server.close()
+            return True  # cannot lock; better to run than to refuse to start
         self._server = server
+        self._watch = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._watch.activated.connect(self._accept)
         return True
 
     def _tell_running_instance(self) -> bool:
-        socket = QLocalSocket(self)
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        assert self.path is not None
+        if not self.path.exists():
             return False
-        socket.write(b"show\n")
-        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-        socket.disconnectFromServer()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(CONNECT_TIMEOUT_S)
+            try:
+                sock.connect(str(self.path))
+                sock.sendall(b"show\n")
+            except OSError:
+                return False
         return True
 
-    def _on_connection(self) -> None:
+    def _accept(self) -> None:
         assert self._server is not None
-        while (conn := self._server.nextPendingConnection()) is not None:
-            self._clients.append(conn)
-            conn.readyRead.connect(self._read_clients)
-        self._read_clients()
+        self._retired.clear()
+        while True:
+            try:
+                conn, _ = self._server.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                return
+            conn.setblocking(False)
+            fd = conn.fileno()
+            watch = QSocketNotifier(fd, QSocketNotifier.Type.Read)
+            self._clients[fd] = (conn, watch, bytearray())
+            watch.activated.connect(lambda *_, fd=fd: self._read(fd))
 
-    def _read_clients(self) -> None:
-        for conn in list(self._clients):
-            if not conn.canReadLine():
-                continue
-            line = bytes(conn.readLine().data()).strip()
-            self._clients.remove(conn)
-            conn.abort()
-            conn.deleteLater()
-            if line == b"show":
-                self.activated.emit()
+    def _read(self, fd: int) -> None:
+        entry = self._clients.get(fd)
+        if entry is None:
+            return
+        conn, _, buffer = entry
+        try:
+            chunk = conn.recv(MAX_LINE)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        buffer += chunk
+        if chunk and b"\n" not in buffer and len(buffer) < MAX_LINE:
+            return  # the rest of the line is still on its way
+        self._drop(fd)
+        if buffer.split(b"\n", 1)[0].strip() == b"show":
+            self.activated.emit()
+
+    def _drop(self, fd: int) -> None:
+        conn, watch, _ = self._clients.pop(fd)
+        watch.setEnabled(False)
+        self._retired.append(watch)
+        conn.close()
 
     def release(self) -> None:
-        for conn in self._clients:
-            conn.abort()
-        self._clients.clear()
+        for fd in list(self._clients):
+            self._drop(fd)
+        self._retired.clear()
+        if self._watch is not None:
+            self._watch.setEnabled(False)
+            self._watch.deleteLater()
+            self._watch = None
         if self._server is not None:
             self._server.close()
             self._server = None
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)
