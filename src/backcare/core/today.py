@@ -35,6 +35,11 @@ class Day:
     calcium_planned: int
     calcium_mg: int
     calcium_target_mg: int
+    calcium_diet_mg: int = 0  # her usual food, as she estimated it in setup or settings
+
+    @property
+    def calcium_total_mg(self) -> int:
+        return self.calcium_mg + self.calcium_diet_mg
 
 
 def day_timeline(
@@ -65,4 +70,5 @@ def day_timeline(
         calcium_planned=len(calcium),
         calcium_mg=taken * portion_mg,
         calcium_target_mg=plan.calcium.daily_target_mg,
+        calcium_diet_mg=plan.profile.diet_calcium_mg,
     )

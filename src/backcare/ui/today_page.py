@@ -1,5 +1,8 @@
 """The Today page: the day's reminders with their status, the next one, and the calcium tally.
 
+Above them, a short line about her recovery ("Week 7 after a caesarean birth", what opened this
+week), or, when setup was skipped, a gentle offer to tell Back Care when the baby was born.
+
 It only shows a ``Day`` computed by the core; the countdown is redrawn once a minute, and only
 while the page is on screen, so an idle app in the tray uses no CPU for it.
 """
@@ -9,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +46,10 @@ def countdown_words(seconds: float) -> str:
 
 
 class TodayPage(QWidget):
+    """``setupRequested`` when she presses the banner's button (to tell her birth details)."""
+
+    setupRequested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Today")
@@ -52,6 +60,18 @@ class TodayPage(QWidget):
         self.next_label = QLabel()
         self.next_label.setAccessibleName("Next reminder")
         self.next_label.setStyleSheet("font-size: 14pt; color: #1f4e79;")
+        self.recovery_label = QLabel()
+        self.recovery_label.setAccessibleName("Your recovery")
+        self.recovery_label.setWordWrap(True)
+        self.recovery_label.setStyleSheet(
+            "font-size: 12pt; color: #2b3a45; background: #eef5ea; border: 1px solid #cfe0c5;"
+            " border-radius: 8px; padding: 8px 10px;"
+        )
+        self.setup_button = QPushButton("Tell Back Care about the birth…")
+        self.setup_button.setAccessibleName("Set up Back Care")
+        self.setup_button.clicked.connect(self.setupRequested)
+        self.recovery_label.hide()
+        self.setup_button.hide()
         self.list_widget = QListWidget()
         self.list_widget.setAccessibleName("Today's reminders")
         self.list_widget.setStyleSheet("QListWidget { font-size: 12pt; } "
@@ -63,8 +83,8 @@ class TodayPage(QWidget):
         self.calcium_bar.setTextVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        for widget in (title, self.next_label, self.list_widget, self.calcium_label,
-                       self.calcium_bar):
+        for widget in (title, self.recovery_label, self.setup_button, self.next_label,
+                       self.list_widget, self.calcium_label, self.calcium_bar):
             layout.addWidget(widget)
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -90,13 +110,21 @@ class TodayPage(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{text}, {STATUS_WORDS[entry.status]}")
             self.list_widget.addItem(item)
+        food = (f" + about {day.calcium_diet_mg:,} mg from your usual food"
+                if day.calcium_diet_mg else "")
         self.calcium_label.setText(
             f"Calcium: {day.calcium_taken} of {day.calcium_planned} portions taken, "
-            f"about {day.calcium_mg:,} of {day.calcium_target_mg:,} mg"
+            f"about {day.calcium_mg:,} mg{food}, toward {day.calcium_target_mg:,} mg"
         )
         self.calcium_bar.setRange(0, day.calcium_target_mg)
-        self.calcium_bar.setValue(min(day.calcium_mg, day.calcium_target_mg))
+        self.calcium_bar.setValue(min(day.calcium_total_mg, day.calcium_target_mg))
         self._refresh_countdown(now)
+
+    def set_recovery(self, text: str, *, offer_setup: bool) -> None:
+        """Her week and what opened, or (``offer_setup``) a nudge to give her birth details."""
+        self.recovery_label.setText(text)
+        self.recovery_label.setVisible(bool(text))
+        self.setup_button.setVisible(offer_setup)
 
     def _refresh_countdown(self, now: datetime | None = None) -> None:
         if self._day is None:
