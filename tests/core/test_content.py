@@ -12,6 +12,7 @@ import pytest
 
 from backcare.core.content import (
     ADVICE_TOPICS,
+    MOVEMENTS,
     PROPS,
     load_advice,
     load_exercises,
@@ -142,16 +143,35 @@ def test_every_exercise_is_complete(library, ex_id: str) -> None:
 
 
 @pytest.mark.parametrize("ex_id", sorted(EXPECTED_POSES))
-def test_caesarean_never_earlier_than_vaginal(library, ex_id: str) -> None:
+def test_assisted_lies_between_vaginal_and_caesarean(library, ex_id: str) -> None:
     week = library[0][ex_id].earliest_week
-    assert 0 <= week.vaginal <= week.caesarean <= 52
+    assert week.assisted is not None
+    assert 0 <= week.vaginal <= week.assisted <= week.caesarean <= 52
+    assert [week.for_birth(b) for b in ("vaginal", "assisted", "caesarean", None)] == [
+        week.vaginal,
+        week.assisted,
+        week.caesarean,
+        week.caesarean,
+    ]
+    if week.assisted != week.vaginal:
+        assert "assisted birth" in week.why, ex_id
 
 
 @pytest.mark.parametrize("ex_id", LATE)
 def test_hard_tummy_exercises_are_late(library, ex_id: str) -> None:
     week = library[0][ex_id].earliest_week
     assert week.vaginal >= 12
-    assert week.caesarean > week.vaginal
+    assert week.assisted is not None and week.assisted > week.vaginal
+    assert week.caesarean > week.assisted
+    assert "loaded-abdominal" in library[0][ex_id].movements
+
+
+def test_every_exercise_names_its_movements(library) -> None:
+    exercises, _ = library
+    assert all(e.movements and set(e.movements) <= set(MOVEMENTS) for e in exercises.values())
+    assert {"lying-on-back", "double-leg-lift"} <= set(exercises["air-bicycle"].movements)
+    assert "plank" in exercises["plank-kneeling"].movements
+    assert "plank" in exercises["plank-forearm"].movements
 
 
 @pytest.mark.parametrize(("ex_id", "seed_week"), sorted(SEED_WEEKS.items()))
@@ -244,6 +264,23 @@ BAD_FILES: dict[str, tuple[str, str]] = {
         "dose.time_of_day[0]",
     ),
     "wrong-name": (GOOD, "id"),  # says id = "cat-back" but the file is wrong-name.toml
+    "no-assisted": (_variant("no-assisted", ("assisted = 2\n", "")), "earliest_week.assisted"),
+    "assisted-early": (
+        _variant("assisted-early", ("assisted = 2", "assisted = 0")),
+        "earliest_week.assisted",
+    ),
+    "caesarean-early": (
+        _variant("caesarean-early", ("caesarean = 4", "caesarean = 1")),
+        "earliest_week.caesarean",
+    ),
+    "bad-movement": (
+        _variant("bad-movement", ('movements = ["all-fours"]', 'movements = ["cartwheel"]')),
+        "movements[0]",
+    ),
+    "no-movements": (
+        _variant("no-movements", ('movements = ["all-fours"]\n', "")),
+        "movements",
+    ),
 }
 
 

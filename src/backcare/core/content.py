@@ -3,10 +3,17 @@
 Content is data, not code: each exercise is one TOML file, so a physiotherapist can review or
 correct it without reading Python. Loading never raises on a bad file: the good exercises are
 kept, and every bad file yields one ``ContentProblem`` naming the file and the field.
+
+Each exercise gives its earliest week after a vaginal, an assisted and a caesarean birth, and
+the movements it involves. Risky movements (sit-ups, lifting both legs while lying on the back,
+planks, hard tummy work) have floors set here in code; a file that would offer one earlier is
+refused, so a slip in the data can never offer it too soon. ``progression.toml`` says which
+exercises each session offers when she has not chosen her own (``load_routines``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +24,31 @@ from backcare.core.problems import ContentProblem, Invalid
 
 PROPS = ("floor", "mat", "wall", "bed", "ball", "cushion", "chair")
 TIMES_OF_DAY = ("morning", "midday", "afternoon", "evening", "night", "any")
-BIRTH_TYPES = ("vaginal", "caesarean")
+# The types of birth an exercise's earliest week is given for, least to most careful. An
+# assisted birth (forceps or vacuum) is a vaginal birth that often leaves stitches, bruising and
+# a more stretched pelvic floor, so its week lies between the other two (checked on load).
+BIRTH_TYPES = ("vaginal", "assisted", "caesarean")
+CAREFUL_BIRTH_TYPE = "caesarean"
+
+# What an exercise asks of the body, so safety rules can be written once per movement instead of
+# once per exercise. Every exercise file lists its movements from this vocabulary.
+MOVEMENTS: dict[str, str] = {
+    "breathing": "deep, slow breathing",
+    "pelvic-floor-squeeze": "squeezing and lifting the pelvic floor",
+    "standing": "standing still",
+    "walking": "walking or stepping",
+    "self-massage": "rubbing or pressing your own back",
+    "lying-on-back": "lying on your back",
+    "lying-face-down": "lying on your front",
+    "all-fours": "kneeling on hands and knees",
+    "sitting-on-ball": "sitting on an exercise ball",
+    "hip-lift": "lifting your hips off the floor",
+    "single-leg-lift": "lifting one leg against gravity",
+    "double-leg-lift": "lifting both legs while lying on your back",
+    "sit-up": "sitting up or curling up from lying (sit-ups, crunches)",
+    "plank": "holding your body straight, supported on hands or forearms",
+    "loaded-abdominal": "hard work for the tummy muscles",
+}
 ADVICE_TOPICS = (
     "about",
     "posture",
@@ -79,15 +110,92 @@ class Dose:
 
 @dataclass(frozen=True)
 class EarliestWeek:
-    """The earliest whole week after birth at which the exercise is offered, by birth type."""
+    """The earliest whole week after birth at which the exercise is offered, by birth type.
+
+    ``assisted`` (forceps or vacuum) comes last only so that older code building this by
+    position keeps working; left out, it takes the caesarean week, the most careful one.
+    """
 
     vaginal: int
     caesarean: int
     why: str
     sources: tuple[str, ...]
+    assisted: int | None = None
 
-    def for_birth(self, birth_type: str) -> int:
-        return self.caesarean if birth_type == "caesarean" else self.vaginal
+    def __post_init__(self) -> None:
+        if self.assisted is None:
+            object.__setattr__(self, "assisted", self.caesarean)
+
+    def for_birth(self, birth_type: str | None) -> int:
+        """Her week for this exercise; an unknown or missing birth type counts as a caesarean,
+        so not knowing can only make the app more careful, never less."""
+        assisted = self.caesarean if self.assisted is None else self.assisted
+        return _week_for(birth_type, self.vaginal, assisted, self.caesarean)
+
+
+@dataclass(frozen=True)
+class MovementFloor:
+    """The earliest week after birth, by birth type, at which a risky movement may be offered.
+
+    Floors live in code, not in the data they police: a mistyped week in an exercise file is
+    refused on load, so no edit to ``resources/`` can offer sit-ups or double leg lifts early.
+    """
+
+    movement: str
+    vaginal: int
+    assisted: int
+    caesarean: int
+    why: str
+    sources: tuple[str, ...]
+
+    def for_birth(self, birth_type: str | None) -> int:
+        return _week_for(birth_type, self.vaginal, self.assisted, self.caesarean)
+
+
+# POGP "Fit and Safe" (G-POGP-FIT-SAFE): avoid sit-ups and crunches early on, and no hard tummy
+# work before about 12 weeks, later after a caesarean (G-NHS-CAESAREAN: about six weeks to
+# recover, often longer). Seed 004 agrees that sit-ups are not advised after birth
+# (F004-no-sit-ups, F004-sit-ups-pressure). We read "later" as four weeks later.
+_HARD_TUMMY_WHY = (
+    "POGP guidance is to leave hard tummy work until about 12 weeks after birth, and longer "
+    "after a caesarean, while the tummy muscles and pelvic floor recover."
+)
+MOVEMENT_FLOORS: dict[str, MovementFloor] = {
+    floor.movement: floor
+    for floor in (
+        MovementFloor(
+            "sit-up",
+            12,
+            12,
+            16,
+            "Sit-ups and crunches push up the pressure inside the tummy and press down on the "
+            "pelvic floor; POGP guidance and seed 004 both advise against them early on.",
+            ("G-POGP-FIT-SAFE", "F004-no-sit-ups", "F004-sit-ups-pressure", "G-NHS-CAESAREAN"),
+        ),
+        MovementFloor(
+            "double-leg-lift",
+            12,
+            12,
+            16,
+            "Lifting both legs while lying on your back loads the tummy and pelvic floor as "
+            "hard as a sit-up. " + _HARD_TUMMY_WHY,
+            ("G-POGP-FIT-SAFE", "G-NHS-CAESAREAN"),
+        ),
+        MovementFloor("plank", 12, 12, 16, _HARD_TUMMY_WHY, ("G-POGP-FIT-SAFE", "G-NHS-CAESAREAN")),
+        MovementFloor(
+            "loaded-abdominal", 12, 12, 16, _HARD_TUMMY_WHY, ("G-POGP-FIT-SAFE", "G-NHS-CAESAREAN")
+        ),
+    )
+}
+
+
+def _week_for(birth_type: str | None, vaginal: int, assisted: int, caesarean: int) -> int:
+    """The week for ``birth_type``; anything unknown (or None) gets the most careful week."""
+    if birth_type == "vaginal":
+        return vaginal
+    if birth_type == "assisted":
+        return assisted
+    return caesarean
 
 
 @dataclass(frozen=True)
@@ -104,6 +212,7 @@ class Exercise:
     earliest_week: EarliestWeek
     sources: tuple[str, ...]
     file: Path
+    movements: tuple[str, ...] = ()
 
     @property
     def poses(self) -> tuple[str, ...]:
@@ -137,7 +246,12 @@ def gentlest_first(exercises: Iterable[Exercise]) -> list[Exercise]:
     something safe to try now; harder, later exercises come last."""
     return sorted(
         exercises,
-        key=lambda e: (e.earliest_week.vaginal, e.earliest_week.caesarean, e.title.lower()),
+        key=lambda e: (
+            e.earliest_week.vaginal,
+            e.earliest_week.for_birth("assisted"),
+            e.earliest_week.caesarean,
+            e.title.lower(),
+        ),
     )
 
 
@@ -172,12 +286,44 @@ def _parse_dose(data: Mapping[str, Any]) -> Dose:
 
 def _parse_week(data: Mapping[str, Any]) -> EarliestWeek:
     p = "earliest_week"
-    return EarliestWeek(
+    week = EarliestWeek(
         vaginal=f.whole(data, "vaginal", p, high=52),
         caesarean=f.whole(data, "caesarean", p, high=52),
         why=f.text(data, "why", p),
         sources=f.texts(data, "sources", p, min_items=1),
+        assisted=f.whole(data, "assisted", p, high=52),
     )
+    assisted = week.for_birth("assisted")
+    if assisted < week.vaginal:
+        raise Invalid(
+            f"{p}.assisted",
+            f"is week {assisted}, earlier than after a vaginal birth (week {week.vaginal}); "
+            "an assisted birth needs at least as long.",
+        )
+    if week.caesarean < assisted:
+        raise Invalid(
+            f"{p}.caesarean",
+            f"is week {week.caesarean}, earlier than after an assisted birth (week {assisted}); "
+            "a caesarean is the most careful case, so it must not come sooner.",
+        )
+    return week
+
+
+def _check_floors(week: EarliestWeek, movements: tuple[str, ...]) -> None:
+    """Refuse a file that would offer a risky movement before its floor, naming both weeks."""
+    for movement in movements:
+        floor = MOVEMENT_FLOORS.get(movement)
+        if floor is None:
+            continue
+        for birth_type in BIRTH_TYPES:
+            have, need = week.for_birth(birth_type), floor.for_birth(birth_type)
+            if have < need:
+                raise Invalid(
+                    f"earliest_week.{birth_type}",
+                    f"is week {have}, but this exercise involves {MOVEMENTS[movement]} "
+                    f"('{movement}'), which must wait until at least week {need} after "
+                    f"a{'n' if birth_type[0] in 'aeiou' else ''} {birth_type} birth.",
+                )
 
 
 def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
@@ -202,9 +348,11 @@ def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
         earliest_week=_parse_week(f.table(data, "earliest_week")),
         sources=f.texts(data, "sources", min_items=1),
         file=file,
+        movements=f.texts(data, "movements", allowed=MOVEMENTS, min_items=1),
     )
     if len(exercise.purpose) > 140:
         raise Invalid("purpose", "must be one short line (140 characters at most).")
+    _check_floors(exercise.earliest_week, exercise.movements)
     return exercise
 
 
@@ -271,3 +419,94 @@ def load_advice(path: Path) -> tuple[tuple[Tip, ...], tuple[ContentProblem, ...]
 def load_foods(path: Path) -> tuple[tuple[Food, ...], tuple[ContentProblem, ...]]:
     """Calcium foods from ``foods.toml`` (``[[food]]`` entries)."""
     return _load_entries(path, "food", _parse_food)
+
+
+# --- session routines ----------------------------------------------------------------------------
+
+ROUTINE_MOST_MAX = 8
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Routine:
+    """Which exercises a session she has not pinned offers: the first ``most`` of ``prefer``
+    that are safe for her this week, in that order. ``labels`` are the session labels it serves
+    (matched ignoring case and spaces at the ends); the general routine has none."""
+
+    labels: tuple[str, ...]
+    prefer: tuple[str, ...]
+    most: int
+
+
+@dataclass(frozen=True)
+class Routines:
+    """The routines of ``resources/progression.toml``: one per usual session label, and a
+    general one for sessions with any other label."""
+
+    sessions: tuple[Routine, ...]
+    general: Routine
+
+    def for_label(self, label: str) -> Routine:
+        key = label.strip().casefold()
+        for routine in self.sessions:
+            if any(key == name.strip().casefold() for name in routine.labels):
+                return routine
+        return self.general
+
+
+# Used when progression.toml is missing or broken: an empty preference list means "the gentlest
+# exercises that are safe this week" (see progression), so sessions still hold something safe.
+FALLBACK_ROUTINES = Routines(sessions=(), general=Routine(labels=(), prefer=(), most=2))
+
+
+def _parse_routine(
+    data: Mapping[str, Any], prefix: str, known: set[str] | None, general: bool
+) -> Routine:
+    labels = () if general else f.texts(data, "labels", prefix, min_items=1)
+    prefer = f.texts(data, "prefer", prefix, min_items=1)
+    for i, ex_id in enumerate(prefer):
+        if not _SLUG.fullmatch(ex_id):
+            raise Invalid(f"{prefix}.prefer[{i}]", "must be an exercise id such as knee-hugs.")
+        if known is not None and ex_id not in known:
+            raise Invalid(f"{prefix}.prefer[{i}]", f"'{ex_id}' is not one of the exercises.")
+    most = f.whole(data, "most", prefix, low=1, high=ROUTINE_MOST_MAX)
+    return Routine(labels, prefer, most)
+
+
+def load_routines(
+    path: Path, known_ids: Iterable[str] | None = None
+) -> tuple[Routines, tuple[ContentProblem, ...]]:
+    """The session routines in ``path``, with a problem per bad entry. Never raises: a bad
+    entry is left out (its sessions use the general routine), and a bad file or a bad
+    ``[general]`` table falls back to ``FALLBACK_ROUTINES``. With ``known_ids``, a routine naming
+    an exercise that does not exist is refused."""
+    known = set(known_ids) if known_ids is not None else None
+    data, problem = f.read_toml(path)
+    if problem is not None:
+        return FALLBACK_ROUTINES, (problem,)
+    assert data is not None
+    problems: list[ContentProblem] = []
+    try:
+        general = _parse_routine(f.table(data, "general"), "general", known, general=True)
+    except Invalid as exc:
+        problems.append(ContentProblem(path, exc.field, exc.message))
+        general = FALLBACK_ROUTINES.general
+    try:
+        entries = f.tables(data, "session")
+    except Invalid as exc:
+        return Routines((), general), (*problems, ContentProblem(path, exc.field, exc.message))
+    sessions: list[Routine] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(entries):
+        prefix = f"session[{i}]"
+        try:
+            routine = _parse_routine(entry, prefix, known, general=False)
+            for label in routine.labels:
+                if label.casefold() in seen:
+                    raise Invalid(f"{prefix}.labels", f"'{label}' has a routine already.")
+        except Invalid as exc:
+            problems.append(ContentProblem(path, exc.field, exc.message))
+            continue
+        seen.update(label.casefold() for label in routine.labels)
+        sessions.append(routine)
+    return Routines(tuple(sessions), general), tuple(problems)
