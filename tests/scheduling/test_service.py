@@ -138,3 +138,17 @@ def test_stopping_really_cancels_the_timer(service) -> None:  # type: ignore[no-
     assert svc.scheduler.timer_active
     svc.stop()
     assert not svc.scheduler.timer_active
+
+
+def test_the_watchdog_tells_when_the_day_changes(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, mono = service
+    days: list[bool] = []
+    svc.dayChanged.connect(lambda: days.append(True))
+    traveller.shift(timedelta(hours=10))
+    mono.value += 10 * 3600  # awake all along: no jump, just the evening
+    assert svc.check_clock() is False and days == []
+    traveller.shift(timedelta(hours=6))  # 00:55 the next day
+    mono.value += 6 * 3600
+    assert svc.check_clock() is False
+    assert days == [True]
+    assert svc.check_clock() is False and days == [True]

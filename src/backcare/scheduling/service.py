@@ -85,6 +85,7 @@ class ReminderService(QObject):
     reminderDue = Signal(object)  # Reminder
     awaySummary = Signal(object)  # list[Reminder], all missed since the last check
     changed = Signal()
+    dayChanged = Signal()  # her date moved on (midnight, or a resume on a later day)
 
     def __init__(
         self,
@@ -108,6 +109,7 @@ class ReminderService(QObject):
         self._watchdog.timeout.connect(self.check_clock)
         self._wall_mark = self.now()
         self._mono_mark = monotonic()
+        self._day = self._wall_mark.date()
 
     def now(self) -> datetime:
         return datetime.now(self.tz)
@@ -196,6 +198,10 @@ class ReminderService(QObject):
         wall, mono = self.now(), self._monotonic()
         drift = (wall - self._wall_mark) - timedelta(seconds=mono - self._mono_mark)
         self._wall_mark, self._mono_mark = wall, mono
+        if wall.date() != self._day:
+            # Before any catch-up, so that a new week's plan is in place when it looks back.
+            self._day = wall.date()
+            self.dayChanged.emit()
         if abs(drift) < JUMP:
             self._mark_checked(wall)
             return False
