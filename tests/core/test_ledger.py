@@ -9,6 +9,8 @@ import pytest
 
 from backcare.core.content import load_advice, load_exercises, load_foods
 from backcare.core.ledger import SEED_FILES, Citing, check_links, load_ledger
+from backcare.core.safety import citations as safety_citations
+from backcare.core.safety import load_safety
 from backcare.paths import resources_dir, seeds_dir
 
 LEDGER = seeds_dir() / "facts.toml"
@@ -17,10 +19,13 @@ SHARED_SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 def shipped_citations() -> list[Citing]:
-    """Every shipped exercise (its sources and its earliest-week sources), tip and food."""
+    """Every shipped exercise (its sources and its earliest-week sources), tip, food and
+    safety sign (with the setback care text)."""
     exercises, _ = load_exercises(RESOURCES / "exercises")
     tips, _ = load_advice(RESOURCES / "advice.toml")
     foods, _ = load_foods(RESOURCES / "foods.toml")
+    safety, _ = load_safety(RESOURCES / "safety.toml")
+    assert safety is not None
     items = [
         Citing(e.id, e.file, "sources", e.sources + e.earliest_week.sources) for e in exercises
     ]
@@ -30,6 +35,7 @@ def shipped_citations() -> list[Citing]:
     items += [
         Citing(f.id, RESOURCES / "foods.toml", f"food {f.id}.sources", f.sources) for f in foods
     ]
+    items += safety_citations(safety)
     return items
 
 

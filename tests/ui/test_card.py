@@ -234,3 +234,70 @@ def test_every_shipped_exercise_opens_with_a_figure(qtbot: QtBot) -> None:
         assert card.figure.pose is catalog.poses[exercise.steps[0].pose]
         assert card.step_label.text() == f"Step 1 of {len(exercise.steps)}"
         assert card.dose_label.text() == exercise.dose.summary()
+
+
+# --- "This made my back worse" -------------------------------------------------------------------
+
+
+def test_made_worse_stops_the_clock_and_names_the_exercise(
+    qtbot: QtBot, poses: Mapping[str, Pose]
+) -> None:
+    card = make_card(qtbot, poses)
+    card.toggle_hold()
+    card.tick(1)
+    assert card.session.running and card._timer.isActive()
+    with (
+        qtbot.assertNotEmitted(card.sessionDone),
+        qtbot.waitSignal(card.madeWorse, timeout=1000) as worse,
+    ):
+        qtbot.mouseClick(card.made_worse_button, Qt.MouseButton.LeftButton)
+    assert worse.args == ["bridge"]
+    assert not card.session.running
+    assert not card._timer.isActive()
+    assert card.start_button.text() == "Resume"  # the card shows the stopped clock
+    assert card.session.reps_done == 0  # nothing is counted or saved
+
+
+def test_made_worse_is_never_the_primary_action(qtbot: QtBot, poses: Mapping[str, Pose]) -> None:
+    card = make_card(qtbot, poses, holds=(0, 0, 0))
+    card.show()
+    qtbot.waitExposed(card)
+    button = card.made_worse_button
+    assert not button.isDefault() and not button.autoDefault()
+    assert "made my back worse" in button.accessibleName().lower()
+    assert button.objectName() != "start"
+    with qtbot.assertNotEmitted(card.madeWorse):
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Escape):
+            qtbot.keyClick(card, key)
+    # Complete every rep: Done becomes the default, never this button.
+    while not card.session.complete:
+        card.step_next()
+    assert card.done_button.isDefault() and not button.isDefault()
+
+
+def test_made_worse_sits_under_the_stop_signs_and_is_reachable_by_tab(
+    qtbot: QtBot, poses: Mapping[str, Pose]
+) -> None:
+    card = make_card(qtbot, poses)
+    card.show()
+    qtbot.waitExposed(card)
+    button = card.made_worse_button
+    assert button.isVisible() and card.stop_if_label.isVisible()
+    scroll = card._cautions_scroll
+    top_left = button.mapTo(card, button.rect().topLeft())
+    scroll_box = scroll.geometry()
+    assert top_left.y() >= scroll_box.bottom()  # below the safety column
+    assert abs(top_left.x() - scroll_box.left()) <= 2  # and lined up with it
+    assert button.mapTo(card, button.rect().bottomRight()).y() <= card.height()
+    card.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    reached = []
+    for _ in range(8):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert button in reached
+    assert reached.index(button) < reached.index(card.done_button)
+    with qtbot.waitSignal(card.madeWorse, timeout=1000):
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Return)

@@ -64,6 +64,12 @@ QPushButton#start:focus { border: 2px solid #1f3645; }
 QPushButton#start:disabled { background: #c9d6df; border-color: #c9d6df; }
 QPushButton#backToList { border: none; color: #2f5d7a; padding: 6px 8px; text-align: left; }
 QPushButton#backToList:focus { text-decoration: underline; }
+QPushButton#madeWorse {
+    font-size: 11pt; color: #7a4f00; background: #fffaf0; border: 1px solid #efcf8f;
+    border-radius: 6px; padding: 6px 12px;
+}
+QPushButton#madeWorse:hover { background: #fff1d6; }
+QPushButton#madeWorse:focus { border: 2px solid #7a4f00; }
 """
 
 
@@ -82,13 +88,16 @@ class ExerciseCard(QWidget):
 
     Signals: ``sessionDone(exercise_id, reps_done)`` when she presses Done (the history store
     listens); ``backRequested()`` for "Back to list" and Escape; ``holdFinished()`` each time
-    a hold reaches zero; ``stepChanged(index)`` when the step shown changes.
+    a hold reaches zero; ``stepChanged(index)`` when the step shown changes;
+    ``madeWorse(exercise_id)`` when she says the exercise made her back worse (the clock stops;
+    the app pauses the exercise and shows the setback advice).
     """
 
     sessionDone = Signal(str, int)
     backRequested = Signal()
     holdFinished = Signal()
     stepChanged = Signal(int)
+    madeWorse = Signal(str)
 
     def __init__(
         self,
@@ -208,10 +217,23 @@ class ExerciseCard(QWidget):
         main.addWidget(self.hold_panel)
         main.addLayout(buttons)
 
+        # Under the safety column, beside "Stop and ask for advice if": where she looks when
+        # something hurts. Quiet and never the default, so Enter and Space never press it.
+        self.made_worse_button = self._button(
+            "madeWorse",
+            "This made my back worse",
+            "This made my back worse: stop and pause this exercise for a few days",
+            self.made_worse,
+        )
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        side.addWidget(self._build_cautions(), 1)
+        side.addWidget(self.made_worse_button)
+
         body = QHBoxLayout()
         body.setSpacing(18)
         body.addLayout(main, 3)
-        body.addWidget(self._build_cautions(), 2)
+        body.addLayout(side, 2)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 8, 20, 16)
@@ -225,7 +247,8 @@ class ExerciseCard(QWidget):
         QWidget.setTabOrder(self.back_button, self.start_button)
         QWidget.setTabOrder(self.start_button, self.next_button)
         QWidget.setTabOrder(self.next_button, self._cautions_scroll)
-        QWidget.setTabOrder(self._cautions_scroll, self.done_button)
+        QWidget.setTabOrder(self._cautions_scroll, self.made_worse_button)
+        QWidget.setTabOrder(self.made_worse_button, self.done_button)
 
     def _box(self, name: str, heading: str, text: str, accessible: str) -> tuple[QFrame, QLabel]:
         box = QFrame()
@@ -323,6 +346,15 @@ class ExerciseCard(QWidget):
         self._timer.stop()
         self._refresh()
         self.sessionDone.emit(self.exercise.id, self.session.reps_done)
+
+    @Slot()
+    def made_worse(self) -> None:
+        """"This made my back worse": stop the clock, save nothing, and tell the app, which
+        pauses this exercise and shows rest-and-care advice."""
+        self.session.pause()
+        self._timer.stop()
+        self._refresh()
+        self.madeWorse.emit(self.exercise.id)
 
     def stop(self) -> None:
         """Leave without reporting (Back to list): the clock stops, nothing is saved."""

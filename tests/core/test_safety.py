@@ -1,0 +1,321 @@
+"""The safety content: what ships, how it is tied to the ledger, and how bad files are treated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backcare.core.ledger import SEED_FILES, check_links, load_ledger
+from backcare.core.safety import (
+    URGENCIES,
+    Safety,
+    citations,
+    load_safety,
+    red_flag_lines,
+    source_labels,
+    sources_text,
+    stop_sign_lines,
+)
+from backcare.paths import resources_dir, seeds_dir
+from tests.core.test_content import _our_texts
+
+SAFETY = resources_dir() / "safety.toml"
+LEDGER = seeds_dir() / "facts.toml"
+
+
+@pytest.fixture(scope="module")
+def safety() -> Safety:
+    loaded, problems = load_safety(SAFETY)
+    assert [p.sentence() for p in problems] == []
+    assert loaded is not None
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    loaded, problems = load_ledger(LEDGER, SEED_FILES)
+    assert problems == ()
+    return loaded
+
+
+def _words(group) -> str:
+    return " ".join(sign.text for sign in group).lower()
+
+
+# --- the shipped content -------------------------------------------------------------------------
+
+
+def test_groups_come_in_order_of_urgency_and_each_has_signs(safety: Safety) -> None:
+    assert [g.urgency for g in safety.groups] == list(URGENCIES)
+    assert len(safety.emergency) >= 6 and len(safety.urgent) >= 6 and len(safety.stop_signs) >= 6
+    assert all(sign.urgency == "emergency" for sign in safety.emergency)
+    assert all(sign.urgency == "urgent" for sign in safety.urgent)
+    assert all(sign.urgency == "stop" for sign in safety.stop_signs)
+    assert "999" in safety.emergency.title + safety.emergency.action
+    assert "112" in safety.emergency.action and "911" in safety.emergency.action
+    assert "111" in safety.urgent.action and "midwife" in safety.urgent.action
+
+
+def test_emergency_signs_cover_the_postnatal_and_back_pain_red_flags(safety: Safety) -> None:
+    words = _words(safety.emergency)
+    for sign in (
+        "heavy bleeding",
+        "faint",
+        "chest pain",
+        "breathless",
+        "sepsis",
+        "fit",
+        "genitals or bottom",
+        "bladder or bowels",
+        "both legs",
+        "harming yourself or your baby",
+        "hearing things",
+    ):
+        assert sign in words, sign
+    # Small leaks are common after birth: the bladder sign must not frighten her about those.
+    assert "small leaks" in words
+
+
+def test_same_day_signs_cover_infection_wounds_clots_and_headaches(safety: Safety) -> None:
+    words = _words(safety.urgent)
+    for sign in (
+        "38°c",
+        "caesarean wound",
+        "stitches",
+        "one leg",
+        "calf",
+        "pre-eclampsia",
+        "epidural",
+        "worse when you sit or stand",
+        "bright red",
+        "smells",
+        "two weeks",
+    ):
+        assert sign in words, sign
+
+
+def test_stop_signs_cover_what_the_guidance_names(safety: Safety) -> None:
+    words = _words(safety.stop_signs)
+    for sign in (
+        "pain gets worse",
+        "sharp",
+        "leak",
+        "heaviness",
+        "dome",
+        "bright red",
+        "dizzy",
+        "caesarean",
+        "calf",
+    ):
+        assert sign in words, sign
+
+
+def test_disclaimer_says_it_is_not_medical_advice(safety: Safety) -> None:
+    text = safety.disclaimer.lower()
+    assert "not medical advice" in text
+    assert "gp" in text and "midwife" in text
+
+
+def test_sign_ids_are_unique_and_name_their_group(safety: Safety) -> None:
+    ids = [sign.id for sign in safety.signs()]
+    assert len(ids) == len(set(ids))
+    for sign in safety.signs():
+        assert sign.id.startswith(f"{sign.urgency}-"), sign.id
+
+
+# --- tied to the ledger --------------------------------------------------------------------------
+
+
+def test_every_source_is_in_the_ledger(safety: Safety, ledger) -> None:
+    known = ledger.ids()
+    for item in citations(safety):
+        assert item.sources, item.id
+        assert set(item.sources) <= known, item.id
+
+
+def test_cited_facts_list_the_sign_in_their_uses(safety: Safety, ledger) -> None:
+    for item in citations(safety):
+        for source in item.sources:
+            fact = ledger.fact(source)
+            if fact is not None:
+                assert item.id in fact.uses, (item.id, fact.id)
+
+
+def test_a_missing_source_fails_the_link_check(tmp_path: Path, ledger) -> None:
+    text = SAFETY.read_text(encoding="utf-8").replace(
+        'sources = ["G-POGP-FIT-SAFE"]', 'sources = ["G-NOT-IN-LEDGER"]', 1
+    )
+    path = tmp_path / "safety.toml"
+    path.write_text(text, encoding="utf-8")
+    broken, problems = load_safety(path)
+    assert problems == () and broken is not None
+    found = [p for p in check_links(ledger, LEDGER, citations(broken)) if p.file == path]
+    assert len(found) == 1
+    assert "G-NOT-IN-LEDGER" in found[0].sentence()
+    assert found[0].field == "sign stop-doming.sources"
+
+
+def test_the_no_copy_check_reads_the_safety_texts(safety: Safety) -> None:
+    texts = [text for path, text in _our_texts() if path.name == "safety.toml"]
+    setback = (safety.setback.text, *safety.setback.care)
+    for expected in (safety.disclaimer, *setback, *(s.text for s in safety.signs())):
+        assert expected in texts
+
+
+def test_source_labels_name_publisher_and_title(ledger) -> None:
+    labels = source_labels(ledger)
+    assert labels["G-NHS-BACK-PAIN"] == "NHS: Back pain"
+    assert labels["G-NICE-NG194"] == "NICE: NG194 Postnatal care (2021)"
+    assert labels["G-POGP-FIT-SAFE"].startswith("POGP: ")
+    # A seed fact is shown through the guidance it was checked against.
+    assert "NHS: Epidural" in labels["F003-epidural-complications"]
+    assert set(labels) == ledger.ids()
+
+
+def test_sources_text_removes_repeats_and_never_hides_an_unknown_id() -> None:
+    labels = {"A": "NHS: Back pain", "F": "NHS: Back pain; NICE: NG194"}
+    assert sources_text(("A", "F", "X-UNKNOWN"), labels) == (
+        "NHS: Back pain; NICE: NG194; X-UNKNOWN"
+    )
+
+
+# --- plain lines for other screens ---------------------------------------------------------------
+
+
+def test_red_flag_lines_put_emergency_first_and_leave_out_stop_signs(safety: Safety) -> None:
+    lines = red_flag_lines(safety)
+    assert lines[0] == safety.emergency.title
+    assert lines[1] == safety.emergency.action
+    gap = lines.index("")
+    assert lines[gap + 1] == safety.urgent.title
+    emergency_lines = lines[2:gap]
+    urgent_lines = lines[gap + 3 :]
+    assert emergency_lines == [f"•  {s.text}" for s in safety.emergency]
+    assert urgent_lines == [f"•  {s.text}" for s in safety.urgent]
+    assert not any(s.text in line for s in safety.stop_signs for line in lines)
+
+
+def test_stop_sign_lines(safety: Safety) -> None:
+    lines = stop_sign_lines(safety)
+    assert lines[:2] == [safety.stop_signs.title, safety.stop_signs.action]
+    assert len(lines) == 2 + len(safety.stop_signs)
+
+
+# --- bad files -----------------------------------------------------------------------------------
+
+FRAME = """
+[disclaimer]
+text = "Not medical advice."
+
+[groups.emergency]
+title = "Call 999 now"
+action = "Call."
+[groups.urgent]
+title = "Get help today"
+action = "Call today."
+[groups.stop]
+title = "Stop exercising if"
+action = "Stop."
+
+[setback]
+text = "Rest gently."
+care = ["Walk a little.", "Keep warm."]
+sources = ["G-NHS-BACK-PAIN"]
+"""
+
+
+def _sign(sign_id: str, urgency: str, sources: str = '["G-NHS-BACK-PAIN"]') -> str:
+    return (
+        f'\n[[sign]]\nid = "{sign_id}"\nurgency = "{urgency}"\ntext = "Some sign."\n'
+        f"sources = {sources}\n"
+    )
+
+
+ALL_THREE = "".join(_sign(f"{u}-a", u) for u in ("emergency", "urgent", "stop"))
+
+
+def _load(tmp_path: Path, text: str):
+    path = tmp_path / "safety.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_safety(path)
+
+
+def test_a_small_good_file_loads(tmp_path: Path) -> None:
+    safety, problems = _load(tmp_path, FRAME + ALL_THREE)
+    assert problems == ()
+    assert safety is not None
+    assert [s.id for s in safety.signs()] == ["emergency-a", "urgent-a", "stop-a"]
+    assert safety.setback.sources == ("G-NHS-BACK-PAIN",)
+    assert safety.setback.care == ("Walk a little.", "Keep warm.")
+    assert safety.setback.lines() == ["Rest gently.", "•  Walk a little.", "•  Keep warm."]
+
+
+def test_a_bad_sign_is_dropped_and_reported_and_the_rest_kept(tmp_path: Path) -> None:
+    text = (
+        FRAME
+        + ALL_THREE
+        + _sign("emergency-b", "whenever")
+        + _sign("urgent-b", "urgent", sources="[]")
+        + _sign("emergency-a", "emergency")
+    )
+    safety, problems = _load(tmp_path, text)
+    assert safety is not None
+    assert [s.id for s in safety.signs()] == ["emergency-a", "urgent-a", "stop-a"]
+    assert [p.field for p in problems] == ["sign[3].urgency", "sign[4].sources", "sign[5].id"]
+    assert all("safety.toml" in p.sentence() for p in problems)
+    assert "used twice" in problems[2].sentence()
+
+
+def test_a_group_left_without_signs_is_reported(tmp_path: Path) -> None:
+    text = FRAME + _sign("emergency-a", "emergency") + _sign("stop-a", "stop")
+    safety, problems = _load(tmp_path, text)
+    assert safety is not None and len(safety.urgent) == 0
+    assert [p.sentence() for p in problems] == [
+        "safety.toml, field 'sign': there is no usable 'urgent' sign."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cut", "field"),
+    [
+        ('[disclaimer]\ntext = "Not medical advice."\n', "disclaimer"),
+        ('[groups.urgent]\ntitle = "Get help today"\naction = "Call today."\n', "groups.urgent"),
+        ('title = "Stop exercising if"\n', "groups.stop.title"),
+        ('sources = ["G-NHS-BACK-PAIN"]\n', "setback.sources"),
+        ('care = ["Walk a little.", "Keep warm."]\n', "setback.care"),
+    ],
+)
+def test_a_missing_frame_part_gives_none_and_one_sentence(
+    tmp_path: Path, cut: str, field: str
+) -> None:
+    assert cut in FRAME
+    safety, problems = _load(tmp_path, FRAME.replace(cut, "", 1) + ALL_THREE)
+    assert safety is None
+    assert [p.field for p in problems] == [field]
+    assert f"'{field}'" in problems[0].sentence()
+
+
+def test_no_signs_at_all_is_reported(tmp_path: Path) -> None:
+    safety, problems = _load(tmp_path, FRAME)
+    assert safety is not None and safety.signs() == ()
+    assert [p.field for p in problems] == ["sign"]
+
+
+def test_broken_toml_and_a_missing_file_give_sentences(tmp_path: Path) -> None:
+    safety, problems = _load(tmp_path, 'disclaimer = "oops\n')
+    assert safety is None and "TOML" in problems[0].sentence()
+    safety, problems = load_safety(tmp_path / "nowhere.toml")
+    assert safety is None and "cannot be read" in problems[0].sentence()
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300) | st.sampled_from([FRAME, FRAME + ALL_THREE]).map(lambda s: s[:-9]))
+def test_any_file_gives_a_result_or_sentences_never_an_exception(
+    tmp_path: Path, text: str
+) -> None:
+    safety, problems = _load(tmp_path, text)
+    assert safety is not None or problems
+    assert all(p.sentence() for p in problems)
