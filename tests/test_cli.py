@@ -88,7 +88,9 @@ def test_today_prints_the_day_in_order(tmp_path: Path) -> None:
     lines = done.stdout.splitlines()
     assert len(lines) == 13
     assert lines[0] == "07:30  calcium   Calcium with breakfast"
-    assert lines[1].startswith("08:00  exercise  Morning exercises: Breathing arm raise, Bridge")
+    # No birth date yet: only what is safe in the first days after any birth.
+    assert lines[1] == "08:00  exercise  Morning exercises: Pelvic floor squeezes"
+    assert "does not know when your baby was born" in done.stderr
     times = [line[:5] for line in lines]
     assert times == sorted(times)
     assert all(line[7:15].strip() in {"calcium", "exercise", "posture"} for line in lines)
@@ -175,3 +177,28 @@ def test_install_desktop_puts_a_launcher_in_the_menu(tmp_path: Path) -> None:
     assert "Exec=" in launcher.read_text()
     icons = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps"
     assert (icons / "backcare.svg").is_file()
+
+
+def test_after_an_import_today_lists_the_exercises_that_fit_her_week(tmp_path: Path) -> None:
+    settings_file = tmp_path / "mine.toml"
+    # 2026-11-23 is 11 weeks after 2026-09-07: the bridge is open after a vaginal birth
+    # (week 4) and after a caesarean (week 6); planks wait until week 12 / 16.
+    for birth_type in ("vaginal", "caesarean"):
+        settings_file.write_text(
+            f"[profile]\nbirth_date = 2026-09-07\nbirth_type = '{birth_type}'\n"
+        )
+        done = _run("--data-dir", str(tmp_path / birth_type), "settings", "import",
+                    str(settings_file), no_screen=True)
+        assert done.returncode == 0, done.stderr
+        day = _run("--data-dir", str(tmp_path / birth_type), "today", "--date", "2026-11-23",
+                   no_screen=True)
+        assert "08:00  exercise  Morning exercises: Bridge, Cat back" in day.stdout
+        assert "plank" not in day.stdout.lower()
+        assert "does not know" not in day.stderr
+    settings_file.write_text("[profile]\nbirth_date = 2026-11-01\nbirth_type = 'caesarean'\n")
+    done = _run("--data-dir", str(tmp_path / "early"), "settings", "import", str(settings_file),
+                no_screen=True)
+    day = _run("--data-dir", str(tmp_path / "early"), "today", "--date", "2026-11-23",
+               no_screen=True)
+    assert "Bridge" not in day.stdout  # week 3 after a caesarean: the bridge waits for week 6
+    assert "Before bed exercises: Loose leg shake, Lower back rub" in day.stdout

@@ -1,45 +1,79 @@
 """Builds the QApplication and wires the pure core to the Qt shell.
 
 Kept apart from ``cli`` so that the command line never pays for importing Qt when it does
-not open a window. Nothing here decides anything: the service says what is due, ``messages``
-says what a notification reads and offers, the widgets show it.
+not open a window. Nothing here decides anything: the service says what is due, the progression
+says which exercises fit her week, ``messages`` says what a notification reads and offers, the
+widgets show it.
+
+Her saved plan (``base_plan``) and what reminds her today (the service's plan) differ: sessions
+that follow her recovery are filled in for the day, and an exercise paused after a setback is
+left out. Both are recomputed whenever the plan, the date or a pause changes; only her own
+plan is ever saved.
 """
 
 from __future__ import annotations
 
 import sys
-from datetime import timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from backcare import __version__
 from backcare.catalog import Catalog, load_catalog
+from backcare.core.plan import Plan
+from backcare.core.progression import ExerciseStatus, statuses, unlock_messages, week_after_birth
 from backcare.core.reminders import Reminder
+from backcare.core.setbacks import pause_after_setback
 from backcare.core.store import Store
 from backcare.core.today import day_timeline
 from backcare.core.zone import local_zone
-from backcare.messages import away_summary, next_text, notification_for
+from backcare.messages import away_summary, next_text, notification_for, recovery_text
 from backcare.scheduling.service import ReminderService
-from backcare.settings import load_plan, open_store
+from backcare.settings import (
+    SETUP_KEY,
+    load_pauses,
+    load_plan,
+    open_store,
+    plan_for_day,
+    save_pauses,
+    save_plan,
+)
 from backcare.ui.main_window import MainWindow
 from backcare.ui.notifications import DesktopNotifier
 from backcare.ui.single_instance import SingleInstance
 from backcare.ui.today_page import TodayPage
 from backcare.ui.tray import Tray, app_icon
 
+if TYPE_CHECKING:
+    from backcare.core.safety import Safety
+    from backcare.ui.exercises_page import ExercisesPage
+    from backcare.ui.settings_dialog import SettingsDialog
+    from backcare.ui.setup_wizard import SetupWizard
+
+ANNOUNCED_KEY = "announced_unlocks"  # "<birth date>:<week>" whose news she has been given
+
 
 class Shell(QObject):
     """Connects reminders to notifications, the tray and the window."""
 
     def __init__(self, catalog: Catalog, store: Store, service: ReminderService,
-                 window: MainWindow, today_page: TodayPage | None = None) -> None:
+                 window: MainWindow, today_page: TodayPage | None = None,
+                 plan: Plan | None = None) -> None:
         super().__init__(window)
         self.catalog = catalog
         self.store = store
         self.service = service
         self.window = window
+        self.base_plan = plan if plan is not None else service.plan
+        self.statuses: dict[str, ExerciseStatus] = {}
+        self.settings_dialog: SettingsDialog | None = None
+        self.wizard: SetupWizard | None = None
+        self.setback_dialog: QDialog | None = None
+        self._safety: Safety | None = None
+        self._safety_loaded = False
         self.titles = {e.id: e.title for e in catalog.exercises}
         self.shown: dict[str, str] = {}  # notification kind -> reminder key
         self.active_key: str | None = None
@@ -56,16 +90,185 @@ class Shell(QObject):
         service.awaySummary.connect(self.on_away)
         self.notifier.actionInvoked.connect(self.on_action)
         window.sessionDone.connect(self.on_session_done)
+        window.madeWorse.connect(self.on_made_worse)
+        window.exercisesPageBuilt.connect(self._on_exercises_page)
+        window.settingsRequested.connect(self.open_settings)
+        self.tray.settingsRequested.connect(self.open_settings)
+        service.dayChanged.connect(self.apply_progression)
         self.today_page = today_page or TodayPage()
         if today_page is None:
             window.add_page("Today", self.today_page)
+        self.today_page.setupRequested.connect(self.open_setup)
+        window.add_lazy_page("Safety", self._build_safety_page)
         milk = next((f for f in catalog.foods if f.id == "milk"), None)
         self.portion_mg = milk.calcium_mg if milk else 250
 
     def start(self) -> None:
         if self.has_tray:
             self.tray.show()
-        self.refresh_status()
+        self.apply_progression()
+
+    # -- her recovery --------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self.service.now().date()
+
+    def apply_progression(self) -> None:
+        """Fit today's reminders and the library to her week, pauses and plan."""
+        today = self.today()
+        pauses = load_pauses(self.store, today)
+        exercises = self.catalog.exercises
+        self.statuses = statuses(exercises, self.base_plan.profile, today, pauses)
+        effective = plan_for_day(self.store, self.base_plan, exercises, today)
+        if effective != self.service.plan:
+            self.service.rebuild(effective)
+        else:
+            self.refresh_status()
+        if self.window.built_exercises_page is not None:
+            self.window.built_exercises_page.set_statuses(self.statuses)
+        unlocks = unlock_messages(exercises, self.base_plan.profile, today)
+        text, offer = recovery_text(self.base_plan.profile, today, unlocks)
+        self.today_page.set_recovery(text, offer_setup=offer)
+        self._announce(unlocks, today)
+
+    def _announce(self, unlocks: list[str], today: date) -> None:
+        """Tell her once, gently, when a new week opens an exercise."""
+        profile = self.base_plan.profile
+        if not unlocks or profile.birth_date is None:
+            return
+        mark = f"{profile.birth_date.isoformat()}:{week_after_birth(profile.birth_date, today)}"
+        if self.store.get_setting(ANNOUNCED_KEY) == mark:
+            return
+        self.store.set_setting(ANNOUNCED_KEY, mark)
+        self.notify("progress", "New this week", " ".join(unlocks), (("default", "Open"),))
+
+    def _on_exercises_page(self, page: ExercisesPage) -> None:
+        page.set_statuses(self.statuses)
+
+    def set_plan(self, plan: Plan) -> None:
+        """She changed a setting (settings window, setup or import): save it and apply it now."""
+        save_plan(self.store, plan)
+        self.base_plan = plan
+        self.apply_progression()
+        if self.settings_dialog is not None and self.sender() is not self.settings_dialog:
+            self.settings_dialog.set_plan(plan)
+
+    def on_made_worse(self, exercise_id: str) -> None:
+        """Rest the exercise for a few days, take it out of her sessions, and say what helps."""
+        today = self.today()
+        pauses = pause_after_setback(load_pauses(self.store, today), exercise_id, today)
+        save_pauses(self.store, pauses)
+        self.store.record("exercise", f"setback:{exercise_id}:{today.isoformat()}", "skipped",
+                          f"{exercise_id} made her back worse")
+        self.apply_progression()
+        page = self.window.built_exercises_page
+        if page is not None:
+            page.show_list()
+        exercise = self.catalog.exercise(exercise_id)
+        self.show_setback(exercise.title if exercise else exercise_id, pauses[exercise_id])
+
+    def show_setback(self, title: str, until: date) -> QDialog:
+        from backcare.ui.safety_page import SetbackNotice
+
+        if self.setback_dialog is not None:
+            self.setback_dialog.close()
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle("Exercise paused")
+        dialog.setAccessibleName("Exercise paused")
+        notice = SetbackNotice(title, until, self.safety())
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(notice)
+        notice.dismissed.connect(dialog.accept)
+        notice.safetyRequested.connect(dialog.accept)
+        notice.safetyRequested.connect(lambda: self.window.show_page("Safety"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.setback_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "setback_dialog", None))
+        return dialog
+
+    # -- safety, setup and settings ----------------------------------------------------------
+
+    def safety(self) -> Safety | None:
+        """The safety content, read when first needed; None (with a sentence) if unreadable."""
+        if not self._safety_loaded:
+            from backcare.core.safety import load_safety
+            from backcare.paths import resources_dir
+
+            self._safety, problems = load_safety(resources_dir() / "safety.toml")
+            self._safety_loaded = True
+            for problem in problems:
+                print(problem.sentence(), file=sys.stderr)
+        return self._safety
+
+    def _build_safety_page(self) -> QWidget:
+        from PySide6.QtWidgets import QLabel
+
+        from backcare.core.ledger import load_ledger
+        from backcare.core.safety import source_labels
+        from backcare.paths import seeds_dir
+        from backcare.ui.safety_page import SafetyPage
+
+        safety = self.safety()
+        if safety is None:
+            return QLabel(
+                "The safety information could not be read. If you feel unwell, call your doctor "
+                "or midwife; in an emergency call 999 (UK), 112 (Europe) or 911 (US)."
+            )
+        ledger, _ = load_ledger(seeds_dir() / "facts.toml")
+        return SafetyPage(safety, source_labels(ledger))
+
+    def needs_setup(self) -> bool:
+        return self.store.get_setting(SETUP_KEY) is None
+
+    def open_setup(self) -> SetupWizard:
+        """The first-run questions (also from the Today page's offer); window-modal."""
+        from backcare.core.safety import red_flag_lines
+        from backcare.ui.setup_wizard import SetupWizard
+
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return self.wizard
+        safety = self.safety()
+        disclaimer = safety.disclaimer if safety is not None else ""
+        flags = red_flag_lines(safety) if safety is not None else []
+        wizard = SetupWizard(self.base_plan, self.today(), disclaimer, flags, self.window)
+        wizard.planChosen.connect(self._on_setup_done)
+        wizard.rejected.connect(self._on_setup_skipped)
+        wizard.finished.connect(lambda _code: setattr(self, "wizard", None))
+        self.wizard = wizard
+        self.window.bring_to_front()
+        wizard.open()
+        return wizard
+
+    def _on_setup_done(self, plan: Plan) -> None:
+        self.store.set_setting(SETUP_KEY, "done")
+        self.set_plan(plan)
+
+    def _on_setup_skipped(self) -> None:
+        if self.store.get_setting(SETUP_KEY) is None:
+            self.store.set_setting(SETUP_KEY, "skipped")
+
+    def open_settings(self) -> SettingsDialog:
+        from backcare.ui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is None:
+            dialog = SettingsDialog(
+                self.base_plan,
+                self.today,
+                [(e.id, e.title) for e in self.catalog.exercises],
+                [(f.id, f.name) for f in self.catalog.foods],
+                self.window,
+            )
+            dialog.planChanged.connect(self.set_plan)
+            dialog.finished.connect(lambda _code: setattr(self, "settings_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.settings_dialog = dialog
+        self.window.bring_to_front()
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        self.settings_dialog.activateWindow()
+        return self.settings_dialog
 
     def refresh_status(self) -> None:
         paused = self.service.paused_until()
@@ -125,6 +328,10 @@ class Shell(QObject):
             self.active_key = None
 
 
+def _today(tz: tzinfo) -> date:
+    return datetime.now(tz).date()
+
+
 def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = False) -> int:
     """Open the main window and run until the person quits."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -150,8 +357,10 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     catalog = load_catalog()
     today_page = TodayPage()
     window = MainWindow(catalog, home=("Today", today_page))
-    service = ReminderService(plan, tz, store)
-    shell = Shell(catalog, store, service, window, today_page)
+    service = ReminderService(
+        plan_for_day(store, plan, catalog.exercises, _today(tz)), tz, store
+    )
+    shell = Shell(catalog, store, service, window, today_page, plan)
     lock.activated.connect(window.bring_to_front)
     app.lastWindowClosed.connect(lambda: None if shell.has_tray else app.quit())
     window.show()
@@ -163,6 +372,8 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     if quit_when_ready:
         # Zero-delay: fires once the event loop has processed the show and first paint.
         QTimer.singleShot(0, window.quit_app)
+    elif shell.needs_setup():
+        QTimer.singleShot(0, shell.open_setup)
     code = app.exec()
     service.stop()
     shell.notifier.shutdown()

@@ -86,7 +86,7 @@ def _today(day: date | None, data: Path | None) -> int:
     from backcare.core.reminders import reminders
     from backcare.core.zone import local_zone
     from backcare.paths import resources_dir
-    from backcare.settings import load_plan, open_store
+    from backcare.settings import load_plan, open_store, plan_for_day
 
     tz = local_zone()
     now = datetime.now(tz)
@@ -94,17 +94,22 @@ def _today(day: date | None, data: Path | None) -> int:
     if store is None:
         print(problem, file=sys.stderr)
         return 1
-    plan = load_plan(store)
+    day = day or now.date()
+    exercises = load_exercises(resources_dir() / "exercises")[0]
+    plan = plan_for_day(store, load_plan(store), exercises, day)
     for notice in store.notices:
         print(notice, file=sys.stderr)
     store.close()
-    day = day or now.date()
+    if plan.profile.birth_date is None:
+        print("Back Care does not know when your baby was born, so only the gentlest exercises "
+              "are listed; give the birth date in Settings, or import a settings file that has "
+              "it ('backcare settings import FILE').", file=sys.stderr)
     start = datetime.combine(day, time(0), tzinfo=tz)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
     due = reminders(plan, start, end, tz)
     if not due:
         print(f"No reminders on {day:%A %d %B %Y}.")
-    titles = {e.id: e.title for e in load_exercises(resources_dir() / "exercises")[0]}
+    titles = {e.id: e.title for e in exercises}
     for reminder in due:
         what = reminder.what
         if reminder.exercises:

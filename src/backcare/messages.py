@@ -6,7 +6,9 @@ Kept out of the Qt shell so that what a reminder says and offers is decided in o
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
+from backcare.core.plan import BIRTH_TYPE_WORDS, Profile
 from backcare.core.reminders import Reminder
 
 Actions = tuple[tuple[str, str], ...]
@@ -64,3 +66,30 @@ def next_text(reminder: Reminder | None, tz_label: str = "") -> str:
         return "Nothing planned"
     what = {"exercise": "exercises", "posture": "posture break", "calcium": "calcium"}
     return f"Next: {what.get(reminder.kind, reminder.kind)} at {reminder.when:%H:%M}{tz_label}"
+
+
+def recovery_text(profile: Profile, today: date, unlocks: Sequence[str]) -> tuple[str, bool]:
+    """The Today page's line about her recovery, and whether to offer the setup again.
+
+    Without a birth date Back Care offers only what is safe in the first week after any birth,
+    so she is told why, once, in plain words, with a way to fix it.
+    """
+    if profile.birth_date is None:
+        return (
+            "Back Care does not know yet when your baby was born, so it offers only the "
+            "gentlest exercises, safe in the first days after any birth. Tell it, and the "
+            "exercises will grow with your recovery.",
+            True,
+        )
+    days = max(0, (today - profile.birth_date).days)
+    weeks = days // 7
+    if weeks == 0:
+        when = "Your baby is less than a week old" if days else "Your baby was born today"
+    else:
+        when = f"Your baby is {weeks} week{'s' if weeks != 1 else ''} old"
+    birth = BIRTH_TYPE_WORDS.get(profile.birth_type or "")
+    if birth is None:
+        text = (f"{when}. Back Care does not know the type of birth, so it follows the more "
+                "careful timing after a caesarean.")
+        return (" ".join([text, *unlocks]), True)
+    return (" ".join([f"{when}, after {birth}.", *unlocks]), False)

@@ -7,15 +7,21 @@ the reason is told in a sentence.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import platformdirs
 
+from backcare.core.content import Exercise
 from backcare.core.plan import Plan, default_plan, plan_from_dict, plan_to_dict
+from backcare.core.progression import effective_plan
+from backcare.core.setbacks import SETTING_KEY as PAUSES_KEY
+from backcare.core.setbacks import pauses_from_setting, pauses_to_setting
 from backcare.core.store import Store
 
 PLAN_KEY = "plan"
+SETUP_KEY = "setup"  # "done" or "skipped": the first-run setup is offered once
 
 
 def data_dir(override: Path | None = None) -> Path:
@@ -46,3 +52,20 @@ def load_plan(store: Store) -> Plan:
 
 def save_plan(store: Store, plan: Plan) -> None:
     store.set_setting(PLAN_KEY, plan_to_dict(plan))
+
+
+def load_pauses(store: Store, today: date) -> dict[str, date]:
+    """Exercises resting after "this made my back worse", still in force today."""
+    return pauses_from_setting(store.get_setting(PAUSES_KEY), today)
+
+
+def save_pauses(store: Store, pauses: Mapping[str, date]) -> None:
+    store.set_setting(PAUSES_KEY, pauses_to_setting(pauses))
+
+
+def plan_for_day(store: Store, plan: Plan, exercises: Iterable[Exercise], day: date) -> Plan:
+    """What reminds her on ``day``: her plan with the sessions her recovery allows that day.
+
+    Never saved: her own (pinned) choices stay in the stored plan as she made them.
+    """
+    return effective_plan(plan, tuple(exercises), day, load_pauses(store, day))

@@ -12,9 +12,16 @@ from pytestqt.qtbot import QtBot
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.content import gentlest_first
 from backcare.core.problems import ContentProblem
+from backcare.core.progression import ExerciseStatus
 from backcare.paths import resources_dir
 from backcare.ui.card import ExerciseCard
-from backcare.ui.exercises_page import DOSE_ROLE, ID_ROLE, PURPOSE_ROLE, ExercisesPage
+from backcare.ui.exercises_page import (
+    DOSE_ROLE,
+    ID_ROLE,
+    LOCKED_ROLE,
+    PURPOSE_ROLE,
+    ExercisesPage,
+)
 from tests.ui.factories import make_exercise
 
 POSES = ("supine-knees-bent", "bridge-up", "supine-knees-bent")
@@ -142,3 +149,42 @@ def test_a_broken_shipped_file_shows_its_sentence(qtbot: QtBot, tmp_path: Path) 
     assert "bridge.toml, field 'dose.reps'" in text
     assert "bridge" not in page.exercise_ids()
     assert page.list_widget.count() == len(catalog.exercises)
+
+
+def _status(exercise_id: str, offered: bool, *, unlock: int = 0, starter: bool = False,
+            sets: int = 1, reason: str = "") -> ExerciseStatus:
+    return ExerciseStatus(exercise_id, offered, unlock, 3, starter, sets, reason, None)
+
+
+def test_locked_exercises_stay_listed_after_the_offered_ones_with_when_and_why(
+    qtbot: QtBot, real: Catalog
+) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    assert page.exercise_ids() == ["bridge", "pelvic-tilt"]
+    opens = "Opens in week 6 after a caesarean birth. The wound needs time."
+    page.set_statuses({
+        "bridge": _status("bridge", False, unlock=6, reason=opens),
+        "pelvic-tilt": _status("pelvic-tilt", True, starter=True, sets=1),
+    })
+    assert page.exercise_ids() == ["pelvic-tilt", "bridge"]
+    bridge = page.list_widget.item(1)
+    assert bridge.data(LOCKED_ROLE) is True
+    assert bridge.data(DOSE_ROLE) == "Opens in week 6 after a caesarean birth."
+    assert bridge.toolTip() == opens
+    assert "Not yet." in bridge.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert page.list_widget.item(0).data(LOCKED_ROLE) is False
+
+
+def test_a_starter_week_shows_the_lower_dose_and_the_card_uses_it(
+    qtbot: QtBot, real: Catalog
+) -> None:
+    bridge = make_exercise("bridge", poses=POSES, title="Bridge", sets=3)
+    page = make_page(qtbot, Catalog((bridge,), real.poses, (), (), ()))
+    page.set_statuses({"bridge": _status("bridge", True, starter=True, sets=1)})
+    row = page.list_widget.item(page.exercise_ids().index("bridge"))
+    assert row.data(DOSE_ROLE).startswith("First week: 1 set to start.")
+    card = page.open_exercise("bridge")
+    assert card is not None and card.session.sets == 1
+    with qtbot.waitSignal(page.madeWorse, timeout=1000) as blocker:
+        card.madeWorse.emit("bridge")
+    assert blocker.args == ["bridge"]

@@ -74,6 +74,7 @@ def test_menus_have_quit_with_ctrl_q_and_about(window: MainWindow) -> None:
     assert menus == ["&File", "&Help"]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.about_action.text() == "&About Back Care"
+    assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
 
 
 def record_exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -18,6 +18,9 @@ def test_menu_choices_emit_their_signals(qtbot) -> None:  # type: ignore[no-unty
     assert pause.args == [-1]
     with qtbot.waitSignal(tray.openRequested):
         tray.open_action.trigger()
+    with qtbot.waitSignal(tray.settingsRequested):
+        tray.settings_action.trigger()
+    assert texts[-3:] == ["Open Back Care", "Settings…", "Quit"]
     with qtbot.waitSignal(tray.quitRequested):
         tray.quit_action.trigger()
 

@@ -4,9 +4,16 @@ A list row shows what she needs to choose: the first pose, the title, what it is
 much. Enter or a double-click opens the card in place (a stacked page, not a new window, so
 Escape brings her straight back to where she was). When some content file is broken, a banner
 says which file and field in one sentence each; the rest of the library still opens.
+
+Her progression (``set_statuses``) decides the order and the words, never whether a row is
+there: the exercises that fit her week come first with this week's dose (a starter dose in an
+exercise's first week); the ones not yet safe, or paused after a setback, stay in the list,
+greyed, saying when they open and why. A locked card can be read but opens with that sentence.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from backcare.catalog import Catalog
 from backcare.core.content import Exercise, gentlest_first
+from backcare.core.progression import ExerciseStatus
 from backcare.ui.card import ExerciseCard
 from backcare.ui.figure_widget import pose_icon
 
@@ -33,8 +41,11 @@ THUMB = QSize(120, 90)
 ID_ROLE = Qt.ItemDataRole.UserRole
 PURPOSE_ROLE = Qt.ItemDataRole.UserRole + 1
 DOSE_ROLE = Qt.ItemDataRole.UserRole + 2
+LOCKED_ROLE = Qt.ItemDataRole.UserRole + 3
 _PAD = 10
 DOSE_COLOR = QColor("#2f5d7a")
+LOCKED_COLOR = QColor("#8a5a00")
+LOCKED_TEXT = QColor("#6f7a83")
 
 _STYLE = """
 QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: #1f3645; }
@@ -80,7 +91,13 @@ class ExerciseDelegate(QStyledItemDelegate):
             role = (
                 QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             )
-            painter.setPen(option.palette.color(role))
+            locked = bool(index.data(LOCKED_ROLE))
+            painter.setPen(LOCKED_TEXT if locked and not selected
+                           else option.palette.color(role))
+            if locked and icon is not None:
+                # A veil over the figure: visible, but plainly not for this week.
+                painter.fillRect(QRect(rect.left(), rect.top(), THUMB.width(), THUMB.height()),
+                                 QColor(255, 255, 255, 150))
             base = QFont(option.font)
             title_font = QFont(base)
             title_font.setPointSizeF(base.pointSizeF() * 1.3)
@@ -99,7 +116,7 @@ class ExerciseDelegate(QStyledItemDelegate):
             dose_font = QFont(base)
             dose_font.setBold(True)
             painter.setFont(dose_font)
-            painter.setPen(DOSE_COLOR)
+            painter.setPen(LOCKED_COLOR if locked else DOSE_COLOR)
             painter.drawText(
                 text_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
@@ -125,15 +142,19 @@ def problems_text(catalog: Catalog) -> str:
 class ExercisesPage(QWidget):
     """The list and, on top of it when open, one exercise card.
 
-    ``sessionDone(exercise_id, reps_done)`` passes on the open card's signal.
+    ``sessionDone(exercise_id, reps_done)`` and ``madeWorse(exercise_id)`` pass on the open
+    card's signals.
     """
 
     sessionDone = Signal(str, int)
+    madeWorse = Signal(str)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None,
+                 statuses: Mapping[str, ExerciseStatus] | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.card: ExerciseCard | None = None
+        self.statuses: Mapping[str, ExerciseStatus] = statuses or {}
         self.setAccessibleName("Exercises")
         self.setStyleSheet(_STYLE)
         self.stack = QStackedWidget()
@@ -183,11 +204,7 @@ class ExercisesPage(QWidget):
         palette.setColor(QPalette.ColorRole.Highlight, QColor("#d7e8f4"))
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2a33"))
         self.list_widget.setPalette(palette)
-        dpr = self.devicePixelRatioF()
-        for exercise in gentlest_first(self.catalog.exercises):
-            self.list_widget.addItem(self._item(exercise, dpr))
-        if self.list_widget.count():
-            self.list_widget.setCurrentRow(0)
+        self._fill_list()
         self.list_widget.activated.connect(self._on_activated)
 
         self.empty_label = QLabel(
@@ -207,17 +224,62 @@ class ExercisesPage(QWidget):
         layout.addWidget(self.list_widget, 1)
         return page
 
+    def _ordered(self) -> list[Exercise]:
+        """Those that fit her week first, then the rest by when they open; gentlest first."""
+        gentle = gentlest_first(self.catalog.exercises)
+
+        def key(exercise: Exercise) -> tuple[int, int]:
+            status = self.statuses.get(exercise.id)
+            if status is None or status.offered:
+                return (0, 0)
+            return (1, status.unlock_week if status.paused_until is None else 0)
+
+        return sorted(gentle, key=key)
+
+    def _fill_list(self) -> None:
+        current = self.list_widget.currentItem()
+        keep = current.data(ID_ROLE) if current is not None else None
+        self.list_widget.clear()
+        dpr = self.devicePixelRatioF()
+        for exercise in self._ordered():
+            self.list_widget.addItem(self._item(exercise, dpr))
+        ids = self.exercise_ids()
+        if ids:
+            self.list_widget.setCurrentRow(ids.index(keep) if keep in ids else 0)
+
+    def set_statuses(self, statuses: Mapping[str, ExerciseStatus]) -> None:
+        """Her progression changed (a new week, a setback pause, new birth details)."""
+        self.statuses = statuses
+        self._fill_list()
+
+    def dose_text(self, exercise: Exercise) -> str:
+        """The row's last line: this week's dose, or when and why it is not for now."""
+        status = self.statuses.get(exercise.id)
+        if status is not None and not status.offered:
+            # The row has one line: when it opens. The why is in the tooltip and on the card.
+            first, dot, _ = status.reason.partition(". ")
+            return first + dot.strip() if dot else status.reason
+        summary = exercise.dose.summary()
+        if status is not None and status.starter and status.sets != exercise.dose.sets:
+            return f"First week: {status.sets} set{'s' if status.sets != 1 else ''} to start. " \
+                   f"Then {summary}"
+        return summary
+
     def _item(self, exercise: Exercise, dpr: float) -> QListWidgetItem:
         item = QListWidgetItem(exercise.title)
-        summary = exercise.dose.summary()
+        summary = self.dose_text(exercise)
+        status = self.statuses.get(exercise.id)
+        locked = status is not None and not status.offered
         item.setData(ID_ROLE, exercise.id)
         item.setData(PURPOSE_ROLE, exercise.purpose)
         item.setData(DOSE_ROLE, summary)
+        item.setData(LOCKED_ROLE, locked)
+        state = "Not yet. " if locked else ""
         item.setData(
             Qt.ItemDataRole.AccessibleTextRole,
-            f"{exercise.title}. {exercise.purpose} {summary}.",
+            f"{exercise.title}. {state}{exercise.purpose} {summary}",
         )
-        item.setToolTip(exercise.purpose)
+        item.setToolTip(status.reason if locked and status is not None else exercise.purpose)
         first_pose = self.catalog.poses.get(exercise.steps[0].pose)
         if first_pose is not None:
             item.setIcon(pose_icon(first_pose, THUMB, dpr))
@@ -239,9 +301,14 @@ class ExercisesPage(QWidget):
         if exercise is None:
             return None
         self._drop_card()
-        card = ExerciseCard(exercise, self.catalog.poses)
+        status = self.statuses.get(exercise_id)
+        card = ExerciseCard(exercise, self.catalog.poses,
+                            sets=status.sets if status is not None else None)
         card.backRequested.connect(self.show_list)
         card.sessionDone.connect(self._on_session_done)
+        card.madeWorse.connect(self.madeWorse)
+        if status is not None and not status.offered and hasattr(card, "set_notice"):
+            card.set_notice(status.reason)
         self.card = card
         self.stack.addWidget(card)
         self.stack.setCurrentWidget(card)

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     sessionDone = Signal(str, int)
     madeWorse = Signal(str)
     exercisesPageBuilt = Signal(object)
+    settingsRequested = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  home: tuple[str, QWidget] | None = None) -> None:
@@ -154,6 +155,11 @@ class MainWindow(QMainWindow):
             self._focus_page()
 
     @property
+    def built_exercises_page(self) -> ExercisesPage | None:
+        """The Exercises page if she has opened it already (never builds it)."""
+        return self._exercises_page
+
+    @property
     def exercises_page(self) -> ExercisesPage:
         """The Exercises page, built on first use (a reminder's Start now opens a card)."""
         page = self.page(self._exercises_index)
@@ -166,8 +172,7 @@ class MainWindow(QMainWindow):
         page = ExercisesPage(self.catalog)
         page.sessionDone.connect(self.sessionDone)
         page.sessionDone.connect(self._on_session_done)
-        if hasattr(page, "madeWorse"):
-            page.madeWorse.connect(self.madeWorse)
+        page.madeWorse.connect(self.madeWorse)
         self._exercises_page = page
         self.exercisesPageBuilt.emit(page)
         return page
@@ -182,6 +187,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.settingsRequested)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

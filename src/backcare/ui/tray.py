@@ -30,6 +30,7 @@ class Tray(QObject):
     pauseRequested = Signal(int)  # minutes, or -1 for "until tomorrow"
     resumeRequested = Signal()
     openRequested = Signal()
+    settingsRequested = Signal()
     quitRequested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -52,6 +53,8 @@ class Tray(QObject):
         self.menu.addSeparator()
         self.open_action = self.menu.addAction("Open Back Care")
         self.open_action.triggered.connect(self.openRequested)
+        self.settings_action = self.menu.addAction("Settings…")
+        self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action = self.menu.addAction("Quit")
         self.quit_action.triggered.connect(self.quitRequested)
         self.icon.setContextMenu(self.menu)

@@ -1,0 +1,33 @@
+"""The Today page's line about her recovery, as plain text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from backcare.core.plan import Profile
+from backcare.messages import recovery_text
+
+TODAY = date(2026, 11, 23)
+
+
+def test_without_a_birth_date_she_is_told_why_and_offered_the_setup() -> None:
+    text, offer = recovery_text(Profile(), TODAY, [])
+    assert offer and "does not know yet when your baby was born" in text
+
+
+def test_her_week_and_what_opened_this_week() -> None:
+    profile = Profile(date(2026, 10, 19), "caesarean")
+    text, offer = recovery_text(profile, TODAY, ["From this week you can add the bridge."])
+    assert not offer
+    assert text == ("Your baby is 5 weeks old, after a caesarean birth. "
+                    "From this week you can add the bridge.")
+
+
+def test_the_first_days_and_an_unknown_type_of_birth() -> None:
+    assert recovery_text(Profile(TODAY, "vaginal"), TODAY, [])[0].startswith(
+        "Your baby was born today")
+    text, offer = recovery_text(Profile(date(2026, 11, 20)), TODAY, [])
+    assert offer and text.startswith("Your baby is less than a week old.")
+    assert "careful timing after a caesarean" in text
+    assert recovery_text(Profile(date(2026, 11, 16), "assisted"), TODAY, [])[0] == (
+        "Your baby is 1 week old, after an assisted birth (forceps or vacuum).")

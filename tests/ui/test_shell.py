@@ -1,0 +1,126 @@
+"""The shell applies her recovery: today's sessions, the library's locks, setbacks, news."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from pytestqt.qtbot import QtBot
+
+from backcare.app import ANNOUNCED_KEY, Shell
+from backcare.catalog import Catalog, load_catalog
+from backcare.core.plan import Plan, Profile, default_plan
+from backcare.core.store import Store
+from backcare.scheduling.service import ReminderService
+from backcare.settings import PLAN_KEY, SETUP_KEY, load_pauses, load_plan
+from backcare.ui.main_window import MainWindow
+from backcare.ui.today_page import TodayPage
+
+TZ = ZoneInfo("Europe/London")
+NOW = datetime(2026, 11, 23, 8, 30, tzinfo=TZ)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def make_shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+               ) -> Iterator[object]:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # notifications fall back
+    made: list[tuple[Shell, Store]] = []
+    with time_machine.travel(NOW, tick=False):
+        def make(plan: Plan) -> Shell:
+            store = Store(tmp_path / f"data{len(made)}", clock=lambda: datetime.now(TZ))
+            today_page = TodayPage()
+            window = MainWindow(catalog, home=("Today", today_page))
+            qtbot.addWidget(window)
+            service = ReminderService(plan, TZ, store)
+            shell = Shell(catalog, store, service, window, today_page, plan)
+            service.start()
+            shell.start()
+            made.append((shell, store))
+            return shell
+
+        yield make
+        for shell, store in made:
+            shell.service.stop()
+            shell.notifier.shutdown()
+            store.close()
+
+
+def _session_exercises(shell: Shell) -> dict[str, tuple[str, ...]]:
+    return {s.label: s.exercises for s in shell.service.plan.sessions}
+
+
+def test_without_birth_details_only_the_gentlest_and_an_offer_to_set_up(make_shell) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(default_plan())
+    assert _session_exercises(shell)["Morning"] == ("pelvic-floor",)
+    assert shell.today_page.setup_button.isVisibleTo(shell.today_page)
+    assert "does not know yet" in shell.today_page.recovery_label.text()
+    assert not shell.statuses["bridge"].offered
+
+
+def test_her_week_fills_the_sessions_and_the_library_shows_the_locks(make_shell) -> None:  # type: ignore[no-untyped-def]
+    # 2026-11-23 is 6 weeks and 1 day after 2026-10-12: the bridge opens in week 6 after a
+    # caesarean (its first, starter week); planks wait until week 16.
+    plan = replace(default_plan(), profile=Profile(date(2026, 10, 12), "caesarean"))
+    shell = make_shell(plan)
+    assert "bridge" in _session_exercises(shell)["Morning"]
+    assert not shell.today_page.setup_button.isVisibleTo(shell.today_page)
+    assert "From this week you can add the bridge." in shell.today_page.recovery_label.text()
+    page = shell.window.exercises_page  # built now, gets the statuses
+    assert page.statuses["bridge"].starter
+    ids = page.exercise_ids()
+    assert ids.index("bridge") < ids.index("plank-kneeling")
+    plank = shell.catalog.exercise("plank-kneeling")
+    assert plank is not None
+    assert page.dose_text(plank) == "This opens 16 weeks after a caesarean birth, in 10 weeks."
+
+
+def test_the_news_of_an_unlock_is_given_once(make_shell) -> None:  # type: ignore[no-untyped-def]
+    plan = replace(default_plan(), profile=Profile(date(2026, 10, 12), "caesarean"))
+    shell = make_shell(plan)
+    assert shell.store.get_setting(ANNOUNCED_KEY) == "2026-10-12:6"
+    shell.store.set_setting(ANNOUNCED_KEY, "marker")
+    shell.apply_progression()  # a new week would announce; the same week does not repeat
+    assert shell.store.get_setting(ANNOUNCED_KEY) == "2026-10-12:6"
+    shell.apply_progression()
+    assert shell.store.get_setting(ANNOUNCED_KEY) == "2026-10-12:6"
+
+
+def test_this_made_my_back_worse_rests_the_exercise_and_says_what_helps(  # type: ignore[no-untyped-def]
+    make_shell, qtbot: QtBot
+) -> None:
+    plan = replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal"))
+    shell = make_shell(plan)
+    assert "bridge" in _session_exercises(shell)["Morning"]
+    card = shell.window.exercises_page.open_exercise("bridge")
+    assert card is not None
+    card.madeWorse.emit("bridge")
+    assert load_pauses(shell.store, NOW.date()) == {"bridge": date(2026, 11, 26)}
+    assert all("bridge" not in ex for ex in _session_exercises(shell).values())
+    assert not shell.statuses["bridge"].offered
+    assert shell.window.exercises_page.card is None  # back to the list
+    dialog = shell.setback_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "Bridge" in dialog.findChild(object, "setbackNotice").text  # type: ignore[union-attr]
+    # Her saved plan is untouched: the pause only changes what reminds her.
+    assert load_plan(shell.store) == plan or shell.store.get_setting(PLAN_KEY) is None
+
+
+def test_a_new_plan_is_saved_and_applied_at_once(make_shell) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(default_plan())
+    changed = replace(default_plan(), posture_interval_min=60,
+                      profile=Profile(date(2026, 9, 1), "vaginal"))
+    shell.set_plan(changed)
+    assert load_plan(shell.store) == changed
+    assert shell.service.plan.posture_interval_min == 60
+    assert "bridge" in _session_exercises(shell)["Morning"]
+    assert shell.store.get_setting(SETUP_KEY) is None
