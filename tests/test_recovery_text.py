@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from backcare.core.plan import Profile
-from backcare.messages import recovery_text
+from backcare.messages import one_unlock_sentence, recovery_text
 
 TODAY = date(2026, 11, 23)
 
@@ -31,3 +31,14 @@ def test_the_first_days_and_an_unknown_type_of_birth() -> None:
     assert "careful timing after a caesarean" in text
     assert recovery_text(Profile(date(2026, 11, 16), "assisted"), TODAY, [])[0] == (
         "Your baby is 1 week old, after an assisted birth (forceps or vacuum).")
+
+
+def test_several_unlocks_read_as_one_sentence() -> None:
+    news = ["From this week you can add knee hugs.", "From this week you can add the bridge."]
+    assert one_unlock_sentence(news) == [
+        "From this week you can add knee hugs and the bridge."]
+    three = [*news, "From this week you can add careful backward steps."]
+    assert one_unlock_sentence(three) == [
+        "From this week you can add knee hugs, the bridge and careful backward steps."]
+    assert one_unlock_sentence(news[:1]) == news[:1]
+    assert one_unlock_sentence([]) == []

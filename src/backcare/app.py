@@ -30,8 +30,14 @@ from backcare.core.setbacks import pause_after_setback
 from backcare.core.store import Store
 from backcare.core.today import day_timeline
 from backcare.core.zone import local_zone
-from backcare.messages import away_summary, next_text, notification_for, recovery_text
-from backcare.scheduling.service import ReminderService
+from backcare.messages import (
+    away_summary,
+    next_text,
+    notification_for,
+    one_unlock_sentence,
+    recovery_text,
+)
+from backcare.scheduling.service import FIRST_START, ReminderService
 from backcare.settings import (
     SETUP_KEY,
     load_pauses,
@@ -53,6 +59,7 @@ if TYPE_CHECKING:
     from backcare.ui.settings_dialog import SettingsDialog
     from backcare.ui.setup_wizard import SetupWizard
 
+SETBACK_WIDTH = 560
 ANNOUNCED_KEY = "announced_unlocks"  # "<birth date>:<week>" whose news she has been given
 
 
@@ -126,7 +133,7 @@ class Shell(QObject):
             self.refresh_status()
         if self.window.built_exercises_page is not None:
             self.window.built_exercises_page.set_statuses(self.statuses)
-        unlocks = unlock_messages(exercises, self.base_plan.profile, today)
+        unlocks = one_unlock_sentence(unlock_messages(exercises, self.base_plan.profile, today))
         text, offer = recovery_text(self.base_plan.profile, today, unlocks)
         self.today_page.set_recovery(text, offer_setup=offer)
         self._announce(unlocks, today)
@@ -178,6 +185,8 @@ class Shell(QObject):
         notice = SetbackNotice(title, until, self.safety())
         layout = QVBoxLayout(dialog)
         layout.addWidget(notice)
+        # Wrapped text has no natural height: size the dialog for its width, or it is clipped.
+        dialog.resize(SETBACK_WIDTH, layout.totalHeightForWidth(SETBACK_WIDTH))
         notice.dismissed.connect(dialog.accept)
         notice.safetyRequested.connect(dialog.accept)
         notice.safetyRequested.connect(lambda: self.window.show_page("Safety"))
@@ -279,10 +288,17 @@ class Shell(QObject):
         events = self.store.events(start - timedelta(days=1), start + timedelta(days=2))
         self.today_page.set_day(
             day_timeline(self.service.plan, events, now.date(), now, self.service.tz,
-                         self.portion_mg),
+                         self.portion_mg, self._first_start()),
             now,
             self.titles,
         )
+
+    def _first_start(self) -> datetime | None:
+        raw = self.store.get_setting(FIRST_START)
+        try:
+            return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            return None
 
     def notify(self, kind: str, summary: str, body: str,
                actions: tuple[tuple[str, str], ...]) -> None:

@@ -68,6 +68,17 @@ def next_text(reminder: Reminder | None, tz_label: str = "") -> str:
     return f"Next: {what.get(reminder.kind, reminder.kind)} at {reminder.when:%H:%M}{tz_label}"
 
 
+UNLOCK_LEAD = "From this week you can add "
+
+
+def one_unlock_sentence(unlocks: Sequence[str]) -> list[str]:
+    """Several "From this week you can add X." sentences as one, so the news reads calmly."""
+    names = [u.removeprefix(UNLOCK_LEAD).rstrip(".") for u in unlocks]
+    if len(unlocks) < 2 or not all(u.startswith(UNLOCK_LEAD) for u in unlocks):
+        return list(unlocks)
+    return [f"{UNLOCK_LEAD}{', '.join(names[:-1])} and {names[-1]}."]
+
+
 def recovery_text(profile: Profile, today: date, unlocks: Sequence[str]) -> tuple[str, bool]:
     """The Today page's line about her recovery, and whether to offer the setup again.
 

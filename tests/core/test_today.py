@@ -47,3 +47,12 @@ def test_unanswered_past_reminders_are_missed() -> None:
     assert status["09:00"] == "missed"  # never shown (the app was off)
     assert status["11:00"] == "missed"  # shown, never answered, over an hour ago
     assert status["15:00"] == "upcoming"
+
+
+def test_reminders_before_her_first_start_are_not_missed() -> None:
+    now = datetime(2026, 11, 23, 10, 35, tzinfo=TZ)
+    since = datetime(2026, 11, 23, 8, 30, tzinfo=TZ)
+    day = day_timeline(default_plan(), [], date(2026, 11, 23), now, TZ, 260, since)
+    statuses = {e.reminder.when.strftime("%H:%M"): e.status for e in day.entries}
+    assert statuses["07:30"] == "before" and statuses["08:00"] == "before"
+    assert statuses["09:00"] == "missed" and statuses["11:00"] == "upcoming"

@@ -173,6 +173,13 @@ def test_locked_exercises_stay_listed_after_the_offered_ones_with_when_and_why(
     assert bridge.toolTip() == opens
     assert "Not yet." in bridge.data(Qt.ItemDataRole.AccessibleTextRole)
     assert page.list_widget.item(0).data(LOCKED_ROLE) is False
+    page.show()
+    card = page.open_exercise("bridge")  # she can still read it, with the reason on top
+    assert card is not None and card.notice_label.isVisible()
+    assert card.notice_label.text() == f"Not for now. {opens}"
+    page.show_list()
+    card = page.open_exercise("pelvic-tilt")
+    assert card is not None and not card.notice_label.isVisible()
 
 
 def test_a_starter_week_shows_the_lower_dose_and_the_card_uses_it(

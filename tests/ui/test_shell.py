@@ -74,7 +74,9 @@ def test_her_week_fills_the_sessions_and_the_library_shows_the_locks(make_shell)
     shell = make_shell(plan)
     assert "bridge" in _session_exercises(shell)["Morning"]
     assert not shell.today_page.setup_button.isVisibleTo(shell.today_page)
-    assert "From this week you can add the bridge." in shell.today_page.recovery_label.text()
+    assert shell.today_page.recovery_label.text().endswith(
+        "From this week you can add the palm press lying down, knee hugs, careful backward "
+        "steps and the bridge.")
     page = shell.window.exercises_page  # built now, gets the statuses
     assert page.statuses["bridge"].starter
     ids = page.exercise_ids()
@@ -113,6 +115,14 @@ def test_this_made_my_back_worse_rests_the_exercise_and_says_what_helps(  # type
     assert "Bridge" in dialog.findChild(object, "setbackNotice").text  # type: ignore[union-attr]
     # Her saved plan is untouched: the pause only changes what reminds her.
     assert load_plan(shell.store) == plan or shell.store.get_setting(PLAN_KEY) is None
+
+
+def test_her_first_morning_is_not_a_row_of_missed(make_shell) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(default_plan())  # first start at 08:30
+    rows = [shell.today_page.list_widget.item(i).text()
+            for i in range(shell.today_page.list_widget.count())]
+    assert rows[0].startswith("07:30") and rows[0].endswith("before you started")
+    assert not any(row.endswith("missed") for row in rows)
 
 
 def test_a_new_plan_is_saved_and_applied_at_once(make_shell) -> None:  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ MISSED_AFTER = timedelta(hours=1)  # shown but never answered for this long: cou
 @dataclass(frozen=True)
 class Entry:
     reminder: Reminder
-    status: str  # upcoming, due, done, snoozed, skipped, missed
+    status: str  # upcoming, due, done, snoozed, skipped, missed, before (she started later)
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,13 @@ class Day:
 
 def day_timeline(
     plan: Plan, events: Iterable[Event], day: date, now: datetime, tz: ZoneInfo,
-    portion_mg: int,
+    portion_mg: int, since: datetime | None = None,
 ) -> Day:
-    """``portion_mg``: the calcium in one taken portion (a glass of milk, from foods.toml)."""
+    """``portion_mg``: the calcium in one taken portion (a glass of milk, from foods.toml).
+
+    ``since``: when Back Care first started. Reminders before it were never hers to miss, so
+    on her first day the morning does not show up as a row of red "missed".
+    """
     start = datetime.combine(day, time(0), tzinfo=tz)
     due = reminders(plan, start, start + timedelta(days=1), tz)
     latest: dict[str, str] = {}
@@ -56,7 +60,10 @@ def day_timeline(
     for reminder in due:
         status = _FROM_EVENT.get(latest.get(reminder.key, ""), "")
         if not status:
-            status = "upcoming" if reminder.when > now else "missed"
+            if since is not None and reminder.when < since:
+                status = "before"
+            else:
+                status = "upcoming" if reminder.when > now else "missed"
         elif status == "due" and now - reminder.when > MISSED_AFTER:
             status = "missed"
         entries.append(Entry(reminder, status))

@@ -34,6 +34,7 @@ WATCHDOG_MS = 60_000
 JUMP = timedelta(seconds=30)  # wall clock vs monotonic drift that counts as a jump or resume
 LAST_CHECK = "last_check"
 PAUSED_UNTIL = "paused_until"
+FIRST_START = "first_start"  # before this, nothing was missed: Back Care was not there yet
 
 
 class MainThreadQtScheduler(QtScheduler):
@@ -176,6 +177,8 @@ class ReminderService(QObject):
                 last = datetime.fromisoformat(raw)
             except ValueError:
                 last = None
+        if raw is None and self.store.get_setting(FIRST_START) is None:
+            self.store.set_setting(FIRST_START, now.isoformat())
         missed: list[Reminder] = []
         if last is not None and last.tzinfo is not None and last < now - ON_TIME:
             missed = [

@@ -39,6 +39,10 @@ QLabel#title { font-size: 20pt; font-weight: 600; color: #1f3645; }
 QLabel#dose { font-size: 12pt; color: #2f5d7a; font-weight: 600; }
 QLabel#stepNumber { font-size: 11pt; color: #5b6b77; font-weight: 600; }
 QLabel#instruction { font-size: 14pt; color: #1f2a33; }
+QLabel#notice {
+    font-size: 12pt; color: #5a3d00; background: #fff3d6; border: 1px solid #e8c477;
+    border-radius: 8px; padding: 8px 12px;
+}
 QLabel#breath { font-size: 12pt; color: #3d6f8f; font-style: italic; }
 QLabel#reps { font-size: 13pt; color: #1f3645; font-weight: 600; }
 QLabel#countdown { font-size: 30pt; font-weight: 600; color: #2f5d7a; }
@@ -238,7 +242,12 @@ class ExerciseCard(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 8, 20, 16)
         outer.setSpacing(6)
+        # "Not for you yet" (a locked or paused exercise opened to read): above everything.
+        self.notice_label = self._label("notice")
+        self.notice_label.setAccessibleName("Not for now")
+        self.notice_label.hide()
         outer.addLayout(heading)
+        outer.addWidget(self.notice_label)
         outer.addSpacing(4)
         outer.addLayout(body, 1)
 
@@ -309,6 +318,12 @@ class ExerciseCard(QWidget):
     # ----- actions (slots the buttons, keys and timer call) ------------------------------------
 
     @Slot()
+    def set_notice(self, text: str) -> None:
+        """Say above the card why this exercise is not for her now (empty hides it)."""
+        self.notice_label.setText(text)
+        self.notice_label.setAccessibleDescription(text)
+        self.notice_label.setVisible(bool(text))
+
     def step_next(self) -> None:
         self.session.advance()
         self._refresh()

@@ -307,8 +307,8 @@ class ExercisesPage(QWidget):
         card.backRequested.connect(self.show_list)
         card.sessionDone.connect(self._on_session_done)
         card.madeWorse.connect(self.madeWorse)
-        if status is not None and not status.offered and hasattr(card, "set_notice"):
-            card.set_notice(status.reason)
+        if status is not None and not status.offered:
+            card.set_notice(f"Not for now. {status.reason}")
         self.card = card
         self.stack.addWidget(card)
         self.stack.setCurrentWidget(card)

@@ -28,11 +28,11 @@ from backcare.core.today import Day
 
 STATUS_WORDS = {
     "upcoming": "later", "due": "now", "done": "done", "snoozed": "snoozed",
-    "skipped": "skipped", "missed": "missed",
+    "skipped": "skipped", "missed": "missed", "before": "before you started",
 }
 STATUS_COLOURS = {
     "upcoming": "#5b6b78", "due": "#1f6fb2", "done": "#2e7d4f", "snoozed": "#9a6b00",
-    "skipped": "#7a7a7a", "missed": "#a23b3b",
+    "skipped": "#7a7a7a", "missed": "#a23b3b", "before": "#9aa4ab",
 }
 KIND_WORDS = {"exercise": "Exercises", "posture": "Posture break", "calcium": "Calcium"}
 
