@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from backcare.core.safety import Safety
+if TYPE_CHECKING:  # only a type here: the safety content is read when she needs it
+    from backcare.core.safety import Safety
 
 SETBACK_PAUSE_DAYS = 3
 MAX_PAUSE_DAYS = 28  # a longer rest is a matter for her GP or physiotherapist, not a setting
