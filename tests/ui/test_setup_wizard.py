@@ -1,0 +1,157 @@
+"""First-run setup, driven like a person would: a few clicks to a plan, skip keeps the plan."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from backcare.core.plan import ExerciseSession, Plan, Profile, default_plan, validate
+from backcare.ui.setup_wizard import SetupWizard
+
+TODAY = date(2026, 11, 23)
+DISCLAIMER = "Back Care does not replace your midwife or doctor."
+RED_FLAGS = ("Heavy bleeding", "A painful, swollen calf")
+
+
+def make_wizard(qtbot: QtBot, plan: Plan | None = None) -> SetupWizard:
+    wizard = SetupWizard(plan or default_plan(), TODAY, DISCLAIMER, RED_FLAGS)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def click(qtbot: QtBot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_skip_returns_the_plan_unchanged(qtbot: QtBot) -> None:
+    plan = replace(default_plan(), posture_interval_min=90)
+    wizard = make_wizard(qtbot, plan)
+    wizard.waking_start.setTime(QTime(9, 0))  # an answer given, then she changes her mind
+    with qtbot.assertNotEmitted(wizard.planChosen):
+        click(qtbot, wizard.skip_button)
+    assert wizard.skipped
+    assert wizard.result() == QDialog.DialogCode.Rejected
+    assert wizard.result_plan() is plan
+
+
+def test_escape_also_skips(qtbot: QtBot) -> None:
+    plan = default_plan()
+    wizard = make_wizard(qtbot, plan)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.skipped and wizard.result_plan() is plan
+
+
+def test_a_handful_of_clicks_gives_her_plan(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    assert wizard.disclaimer_label.text() == DISCLAIMER
+    assert all(flag in wizard.red_flags_label.text() for flag in RED_FLAGS)
+    steps = [
+        lambda: wizard.birth_date.setDate(QDate(2026, 10, 5)),
+        lambda: click(qtbot, wizard.birth_buttons["caesarean"]),
+        lambda: click(qtbot, wizard.feeding_yes),
+        lambda: click(qtbot, wizard.calcium_buttons[600]),
+        lambda: click(qtbot, wizard.next_button),
+        lambda: click(qtbot, wizard.slots[3].check),  # no "Before bed" session
+        lambda: click(qtbot, wizard.next_button),
+    ]
+    for step in steps:
+        step()
+    assert len(steps) <= 8
+    assert wizard.finish_button.isVisible() and wizard.finish_button.isEnabled()
+    with qtbot.waitSignal(wizard.planChosen) as chosen:
+        click(qtbot, wizard.finish_button)
+    plan = wizard.result_plan()
+    assert chosen.args == [plan]
+    assert not wizard.skipped
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert plan.profile == Profile(date(2026, 10, 5), "caesarean", True, 600)
+    assert [(s.label, s.at) for s in plan.sessions] == [
+        ("Morning", time(8, 0)), ("Afternoon", time(15, 0)), ("Evening", time(19, 30)),
+    ]
+    assert not any(s.pinned for s in plan.sessions)
+    assert validate(plan, TODAY) == []
+
+
+def test_times_she_chooses_are_kept(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    click(qtbot, wizard.next_button)
+    wizard.waking_start.setTime(QTime(6, 30))
+    wizard.waking_end.setTime(QTime(22, 30))
+    wizard.slots[0].time.setTime(QTime(6, 45))
+    wizard.meal_times[2].setTime(QTime(19, 0))
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    plan = wizard.result_plan()
+    assert (plan.waking.start, plan.waking.end) == (time(6, 30), time(22, 30))
+    assert plan.sessions[0].at == time(6, 45)
+    assert plan.calcium.meals[2].at == time(19, 0)
+
+
+def test_bad_waking_span_disables_next_and_finish_with_the_sentence(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    click(qtbot, wizard.next_button)
+    wizard.waking_end.setTime(QTime(6, 0))
+    assert wizard.waking_error.isVisible()
+    assert "must end after they start" in wizard.waking_error.text()
+    assert not wizard.next_button.isEnabled()
+    assert not wizard.finish_button.isEnabled()
+    click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == 1  # still here
+    wizard.waking_end.setTime(QTime(22, 0))
+    assert not wizard.waking_error.isVisible()
+    assert wizard.next_button.isEnabled() and wizard.finish_button.isEnabled()
+
+
+def test_a_session_outside_waking_hours_is_named_beside_its_row(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    click(qtbot, wizard.next_button)
+    wizard.waking_start.setTime(QTime(9, 0))
+    morning, breakfast = wizard.slots[0], wizard.meal_errors[0]
+    assert "08:00, outside waking hours (09:00 to 22:00)" in morning.error.text()
+    assert morning.error.isVisible() and breakfast.isVisible()
+    assert not wizard.slots[1].error.isVisible()
+    assert not wizard.next_button.isEnabled()
+    click(qtbot, morning.check)  # switching the morning session off fixes that row
+    assert not morning.error.isVisible()
+    wizard.meal_times[0].setTime(QTime(9, 30))
+    assert wizard.next_button.isEnabled()
+
+
+def test_switching_off_a_slot_renumbers_the_errors_onto_the_right_row(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.slots[0].check)
+    wizard.waking_end.setTime(QTime(20, 0))  # evening 19:30 fine, before bed 21:30 not
+    assert wizard.slots[3].error.isVisible()
+    assert not wizard.slots[2].error.isVisible()
+
+
+@pytest.mark.parametrize("birth_type", ["vaginal", "assisted", "caesarean", None])
+def test_her_earlier_answers_are_shown_again(qtbot: QtBot, birth_type: str | None) -> None:
+    profile = Profile(date(2026, 9, 1), birth_type, False, 900)
+    sessions = (ExerciseSession(time(10, 0), ("bridge",), "Morning", pinned=True),)
+    wizard = make_wizard(qtbot, replace(default_plan(), profile=profile, sessions=sessions))
+    assert wizard.birth_date.date() == QDate(2026, 9, 1)
+    assert wizard.birth_buttons[birth_type].isChecked()
+    assert wizard.feeding_no.isChecked() and wizard.calcium_buttons[900].isChecked()
+    assert [s.check.isChecked() for s in wizard.slots] == [True, False, False, False]
+    assert wizard.slots[0].time.time() == QTime(10, 0)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    plan = wizard.result_plan()
+    assert plan.profile == profile
+    assert plan.sessions == (ExerciseSession(time(10, 0), ("bridge",), "Morning", pinned=False),)
+
+
+def test_the_birth_date_cannot_be_after_today(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    wizard.birth_date.setDate(QDate(2027, 1, 1))
+    assert wizard.birth_date.date() == QDate(2026, 11, 23)
