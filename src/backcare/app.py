@@ -255,8 +255,13 @@ class Shell(QObject):
         self.set_plan(plan)
 
     def _on_setup_skipped(self) -> None:
+        """Skipped at first start: the disclaimer and warning signs are still shown, once."""
         if self.store.get_setting(SETUP_KEY) is None:
             self.store.set_setting(SETUP_KEY, "skipped")
+            self.window.show_page("Safety")
+            self.window.statusBar().showMessage(
+                "Please read these warning signs once. You can set up Back Care any time from "
+                "the Today page.", 60_000)
 
     def open_settings(self) -> SettingsDialog:
         from backcare.ui.settings_dialog import SettingsDialog

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from backcare.app import ANNOUNCED_KEY, Shell
@@ -134,3 +135,42 @@ def test_a_new_plan_is_saved_and_applied_at_once(make_shell) -> None:  # type: i
     assert shell.service.plan.posture_interval_min == 60
     assert "bridge" in _session_exercises(shell)["Morning"]
     assert shell.store.get_setting(SETUP_KEY) is None
+
+
+def test_first_start_to_a_plan_that_fits_her_week(make_shell, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    shell = make_shell(default_plan())
+    assert shell.needs_setup()
+    wizard = shell.open_setup()
+    qtbot.waitExposed(wizard)
+    assert shell.safety() is not None
+    assert shell.safety().disclaimer in wizard.disclaimer_label.text()  # type: ignore[union-attr]
+    # 2026-11-23 is week 6 after 2026-10-12; six interactions, well under a minute.
+    wizard.birth_date.setDate(QDate(2026, 10, 12))
+    for button in (wizard.birth_buttons["caesarean"], wizard.feeding_yes, wizard.next_button,
+                   wizard.next_button, wizard.finish_button):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert shell.store.get_setting(SETUP_KEY) == "done"
+    saved = load_plan(shell.store)
+    assert saved.profile.birth_type == "caesarean"
+    assert saved.profile.birth_date == date(2026, 10, 12)
+    sessions = _session_exercises(shell)
+    assert "bridge" in sessions["Morning"]  # week 6 after a caesarean: the bridge opens
+    assert not any("plank" in x for ex in sessions.values() for x in ex)
+    assert not shell.today_page.setup_button.isVisibleTo(shell.today_page)
+
+
+def test_skipping_the_setup_is_remembered_and_offered_again_on_today(  # type: ignore[no-untyped-def]
+    make_shell, qtbot: QtBot
+) -> None:
+    shell = make_shell(default_plan())
+    wizard = shell.open_setup()
+    qtbot.mouseClick(wizard.skip_button, Qt.MouseButton.LeftButton)
+    assert shell.store.get_setting(SETUP_KEY) == "skipped" and not shell.needs_setup()
+    # She still sees the disclaimer and the warning signs once.
+    assert shell.window.pages.currentWidget().objectName() == "safetyPage"
+    assert load_plan(shell.store) == default_plan()
+    with qtbot.waitSignal(shell.today_page.setupRequested):
+        shell.today_page.setup_button.click()
+    assert shell.wizard is not None
