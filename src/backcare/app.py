@@ -160,6 +160,15 @@ class Shell(QObject):
         if self.settings_dialog is not None and self.sender() is not self.settings_dialog:
             self.settings_dialog.set_plan(plan)
 
+    def reload_plan(self) -> None:
+        """Settings were imported from the command line: read them and apply them now."""
+        plan = load_plan(self.store)
+        if plan != self.base_plan:
+            self.base_plan = plan
+            self.apply_progression()
+            if self.settings_dialog is not None:
+                self.settings_dialog.set_plan(plan)
+
     def on_made_worse(self, exercise_id: str) -> None:
         """Rest the exercise for a few days, take it out of her sessions, and say what helps."""
         today = self.today()
@@ -383,6 +392,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     )
     shell = Shell(catalog, store, service, window, today_page, plan)
     lock.activated.connect(window.bring_to_front)
+    lock.reloadRequested.connect(shell.reload_plan)
     app.lastWindowClosed.connect(lambda: None if shell.has_tray else app.quit())
     window.show()
     service.start()

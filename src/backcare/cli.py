@@ -149,6 +149,10 @@ def _settings(action: str, file: Path, data: Path | None) -> int:
             return 1
         save_plan(store, plan)
         print(f"Imported your settings from {file}. 'backcare today' shows the day they give.")
+        from backcare.instance_socket import tell_running
+
+        if tell_running(b"reload"):  # a running app with another data folder just re-reads its own
+            print("Back Care is running and uses them from now on.")
         return 0
     finally:
         store.close()

@@ -174,3 +174,14 @@ def test_skipping_the_setup_is_remembered_and_offered_again_on_today(  # type: i
     with qtbot.waitSignal(shell.today_page.setupRequested):
         shell.today_page.setup_button.click()
     assert shell.wizard is not None
+
+
+def test_an_import_from_the_command_line_is_applied_by_the_running_app(make_shell) -> None:  # type: ignore[no-untyped-def]
+    from backcare.settings import save_plan
+
+    shell = make_shell(default_plan())
+    imported = replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal"))
+    save_plan(shell.store, imported)  # what 'backcare settings import' does
+    shell.reload_plan()
+    assert shell.base_plan == imported
+    assert "bridge" in _session_exercises(shell)["Morning"]

@@ -77,3 +77,17 @@ def test_the_lock_lives_in_her_private_runtime_folder(
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     folder.chmod(0o777)
     assert runtime_folder() is None  # a folder others can enter is never trusted
+
+
+def test_reload_from_the_command_line_reaches_the_running_app(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from backcare.instance_socket import tell_running
+
+    first = SingleInstance("lock", folder=tmp_path)
+    assert first.claim()
+    with qtbot.waitSignal(first.reloadRequested, timeout=5000), \
+            qtbot.assertNotEmitted(first.activated, wait=0):
+        assert tell_running(b"reload", tmp_path / "lock") is True
+    first.release()
+    assert tell_running(b"reload", tmp_path / "lock") is False  # nobody listening now

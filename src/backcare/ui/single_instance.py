@@ -2,7 +2,8 @@
 
 A Unix socket in her runtime folder ($XDG_RUNTIME_DIR, which only she can enter) is the lock:
 the first instance listens; a later one connects, says "show", and exits. A socket file left
-behind by a crash is detected (nobody answers) and taken over.
+behind by a crash is detected (nobody answers) and taken over. ``backcare settings import``
+says "reload" on the same socket (see ``backcare.instance_socket``).
 
 Plain Python sockets watched by a ``QSocketNotifier``, rather than QtNetwork's QLocalServer:
 the lock is a few lines either way, and QtNetwork costs a library load and about 3 MiB of
@@ -13,39 +14,22 @@ from __future__ import annotations
 
 import os
 import socket
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
-CONNECT_TIMEOUT_S = 1.0
+from backcare.instance_socket import default_name, runtime_folder, tell_running
+
 MAX_LINE = 64
-
-
-def default_name() -> str:
-    return "backcare.sock"  # the folder is hers alone, so the name need not say whose
-
-
-def runtime_folder() -> Path | None:
-    """Her private runtime folder, or None when no folder only she can use is found."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
-        return Path(runtime)
-    folder = Path(tempfile.gettempdir()) / f"backcare-{os.getuid()}"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        info = folder.stat()
-    except OSError:
-        return None
-    if info.st_uid != os.getuid() or info.st_mode & 0o077:
-        return None  # somebody else made it: never trust it
-    return folder
+__all__ = ["SingleInstance", "default_name", "runtime_folder"]
 
 
 class SingleInstance(QObject):
-    """``claim()`` is True for the first instance; the first one then emits ``activated``."""
+    """``claim()`` is True for the first instance; the first one then emits ``activated``
+    (a second launch) or ``reloadRequested`` (settings were imported from the command line)."""
 
     activated = Signal()
+    reloadRequested = Signal()
 
     def __init__(self, name: str | None = None, parent: QObject | None = None,
                  folder: Path | None = None) -> None:
@@ -86,16 +70,7 @@ class SingleInstance(QObject):
 
     def _tell_running_instance(self) -> bool:
         assert self.path is not None
-        if not self.path.exists():
-            return False
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(CONNECT_TIMEOUT_S)
-            try:
-                sock.connect(str(self.path))
-                sock.sendall(b"show\n")
-            except OSError:
-                return False
-        return True
+        return tell_running(b"show", self.path)
 
     def _accept(self) -> None:
         assert self._server is not None
@@ -128,8 +103,11 @@ class SingleInstance(QObject):
         if chunk and b"\n" not in buffer and len(buffer) < MAX_LINE:
             return  # the rest of the line is still on its way
         self._drop(fd)
-        if buffer.split(b"\n", 1)[0].strip() == b"show":
+        line = buffer.split(b"\n", 1)[0].strip()
+        if line == b"show":
             self.activated.emit()
+        elif line == b"reload":
+            self.reloadRequested.emit()
 
     def _drop(self, fd: int) -> None:
         conn, watch, _ = self._clients.pop(fd)
