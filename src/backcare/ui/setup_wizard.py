@@ -104,6 +104,7 @@ def make_error_label(name: str) -> QLabel:
     """A red sentence that takes no room until there is something to say."""
     label = QLabel()
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setStyleSheet(ERROR_STYLE)
     label.setAccessibleName(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
