@@ -155,3 +155,15 @@ def test_the_birth_date_cannot_be_after_today(qtbot: QtBot) -> None:
     wizard = make_wizard(qtbot)
     wizard.birth_date.setDate(QDate(2027, 1, 1))
     assert wizard.birth_date.date() == QDate(2026, 11, 23)
+
+
+def test_the_keyboard_alone_gets_through(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.birth_date.hasFocus())
+    qtbot.keyClick(wizard.birth_date, Qt.Key.Key_Return)
+    assert wizard.pages.currentIndex() == 1
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.pages.currentIndex() == 2 and wizard.finish_button.hasFocus()
+    with qtbot.waitSignal(wizard.planChosen):
+        qtbot.keyClick(wizard.finish_button, Qt.Key.Key_Return)

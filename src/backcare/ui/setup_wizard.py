@@ -195,13 +195,14 @@ class SetupWizard(QDialog):
 
         self.step_label = _labelled("", "step")
         self.general_error = make_error_label("Problems with these answers")
+        # Created in the order Tab should visit them: forward first, "skip" last.
+        self.next_button = QPushButton("Next")
+        self.finish_button = QPushButton("I understand, start")
+        self.back_button = QPushButton("Back")
         self.skip_button = QPushButton("Skip for now")
         self.skip_button.setAccessibleDescription(
             "Keep the safe defaults; you can set this up later in Settings."
         )
-        self.back_button = QPushButton("Back")
-        self.next_button = QPushButton("Next")
-        self.finish_button = QPushButton("I understand, start")
         for button in (self.skip_button, self.back_button):
             button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.reject)
