@@ -384,7 +384,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
         print(problem, file=sys.stderr)
         return 1
     plan = load_plan(store)
-    catalog = load_catalog()
+    catalog = load_catalog(lazy_poses=True)
     today_page = TodayPage()
     window = MainWindow(catalog, home=("Today", today_page))
     service = ReminderService(

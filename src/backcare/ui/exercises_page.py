@@ -153,6 +153,7 @@ class ExercisesPage(QWidget):
                  statuses: Mapping[str, ExerciseStatus] | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        catalog.poses  # noqa: B018 - read the figures now, so the list and banner are final
         self.card: ExerciseCard | None = None
         self.statuses: Mapping[str, ExerciseStatus] = statuses or {}
         self.setAccessibleName("Exercises")
