@@ -185,3 +185,14 @@ def test_an_import_from_the_command_line_is_applied_by_the_running_app(make_shel
     shell.reload_plan()
     assert shell.base_plan == imported
     assert "bridge" in _session_exercises(shell)["Morning"]
+
+
+def test_a_change_in_the_settings_window_applies_at_once(make_shell, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(default_plan())
+    dialog = shell.open_settings()
+    assert shell.open_settings() is dialog  # one window, brought back
+    with qtbot.waitSignal(shell.service.changed, timeout=2000):
+        dialog.posture_interval.setValue(60)
+    assert load_plan(shell.store).posture_interval_min == 60
+    assert shell.service.plan.posture_interval_min == 60
+    dialog.close()
