@@ -17,7 +17,16 @@ import sys
 
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,12 +34,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quit-when-ready", action="store_true", help="show the window, then exit 0"
     )
+    parser.add_argument(
+        "--with-text", action="store_true", help="a menu bar, a heading and a short list"
+    )
     args = parser.parse_args(argv)
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("backcare-baseline")
     window = QMainWindow()
     window.setWindowTitle("Baseline")
+    if args.with_text:
+        window.menuBar().addMenu("&File").addAction("&Quit", app.quit)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(QLabel("Today"))
+        rows = QListWidget()
+        rows.addItems([f"{9 + 2 * i:02d}:00   Posture break" for i in range(6)])
+        layout.addWidget(rows)
+        window.setCentralWidget(central)
     window.show()
 
     scheduler = QtScheduler()

@@ -122,6 +122,9 @@ def _set_up_already(data: Path) -> None:
 APP = Program("Back Care", lambda data: [PYTHON, "-m", "backcare", "--data-dir", str(data)],
               _set_up_already)
 BASE = Program("baseline", lambda data: [PYTHON, str(BASELINE)])
+# --text-baseline: the same, but its window shows words (a menu bar, a heading, a short list),
+# so Qt's font database and the Qt namespace's enums are paid by both sides.
+TEXT_BASE = Program("text baseline", lambda data: [PYTHON, str(BASELINE), "--with-text"])
 
 
 class BenchError(RuntimeError):
@@ -453,7 +456,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="use the real DISPLAY instead of QT_QPA_PLATFORM=offscreen",
     )
+    parser.add_argument(
+        "--text-baseline",
+        action="store_true",
+        help="compare with a bare window that shows some text (menu, heading, list) instead",
+    )
     args = parser.parse_args(argv)
+    if args.text_baseline:
+        global BASE
+        BASE = TEXT_BASE
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     if args.idle_seconds <= 0:
