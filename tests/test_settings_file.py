@@ -92,3 +92,12 @@ def test_any_bytes_give_a_plan_or_sentences_never_an_exception(raw: bytes) -> No
 
 def test_an_empty_file_is_the_default_plan() -> None:
     assert parse_settings(b"", TODAY) == (default_plan(), [])
+
+
+def test_export_leaves_the_folder_she_chose_as_it_was(tmp_path: Path) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir(mode=0o755)
+    documents.chmod(0o755)
+    export_settings(_her_plan(), documents / "back care.toml")
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+    assert [p.name for p in documents.iterdir()] == ["back care.toml"]  # no temp file left

@@ -8,7 +8,6 @@ that fails any check changes nothing and comes back as sentences naming what is 
 
 from __future__ import annotations
 
-import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from backcare.core.plan import Plan, plan_from_dict, plan_to_dict
+from backcare.core.store import write_private
 
 MAX_BYTES = 256 * 1024  # a real settings file is a few kilobytes; anything huge is not one
 HEADER = (
@@ -37,18 +37,7 @@ def export_settings(plan: Plan, path: Path) -> None:
     Unlike the store's own files, the folder is hers (Documents, a USB stick), so its
     permissions are left alone.
     """
-    text = settings_text(plan)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_private(path, settings_text(plan), own_folder=False)
 
 
 def parse_settings(

@@ -238,9 +238,14 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     db.execute("COMMIT")
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` atomically (temp file + rename) with 0600 permissions."""
-    private_dir(path.parent)
+def write_private(path: Path, text: str, *, own_folder: bool = True) -> None:
+    """Write ``text`` atomically (temp file + rename) with 0600 permissions.
+
+    ``own_folder``: the folder is Back Care's, so it is created and made 0700 too; a folder
+    she chose (an export to Documents or a USB stick) is left as it is.
+    """
+    if own_folder:
+        private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     try:
