@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +60,18 @@ from backcare.core.plan import (
     plan_from_dict,
     plan_to_dict,
 )
-from backcare.ui.setup_wizard import make_error_label, show_error
+from backcare.ui.form_parts import MealRow as _MealRow
+from backcare.ui.form_parts import QuietRow as _QuietRow
+from backcare.ui.form_parts import TimeRow as _TimeRow
+from backcare.ui.form_parts import checkable as _checkable
+from backcare.ui.form_parts import checked_values as _checked_values
+from backcare.ui.form_parts import hhmm as _hhmm
+from backcare.ui.form_parts import make_error_label, show_error
+from backcare.ui.form_parts import note as _note
+from backcare.ui.form_parts import qtime_of as _qtime
+from backcare.ui.form_parts import row as _row
+from backcare.ui.form_parts import time_edit as _time_edit
+from backcare.ui.form_parts import with_error as _with_error
 
 TAB_ABOUT, TAB_DAY, TAB_SESSIONS, TAB_POSTURE, TAB_CALCIUM = range(5)
 TAB_TITLES = ("About you", "Your day", "Exercise sessions", "Posture breaks", "Calcium")
@@ -92,116 +102,6 @@ QDialog#settingsDialog QPushButton { min-height: 28px; padding: 0 14px; }
 QDialog#settingsDialog QLabel[role="note"] { color: #5b6b78; font-size: 10pt; }
 QDialog#settingsDialog QLabel#settingsMessage { color: #1f4e79; }
 """
-
-
-def _qtime(value: str) -> QTime:
-    hour, minute = value.split(":")
-    return QTime(int(hour), int(minute))
-
-
-def _hhmm(edit: QTimeEdit) -> str:
-    t = edit.time()
-    return f"{t.hour():02d}:{t.minute():02d}"
-
-
-def _time_edit(name: str) -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(name)
-    edit.setMinimumWidth(90)
-    return edit
-
-
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "note")
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    return label
-
-
-def _with_error(widget: QWidget | QHBoxLayout, error: QLabel) -> QWidget:
-    """A field with its red sentence just below it, in the form's field column."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    if isinstance(widget, QHBoxLayout):
-        layout.addLayout(widget)
-    else:
-        layout.addWidget(widget)
-    layout.addWidget(error)
-    return box
-
-
-def _row(*widgets: QWidget | str, stretch: bool = True) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(QLabel(w) if isinstance(w, str) else w)
-    if stretch:
-        row.addStretch(1)
-    return row
-
-
-def _checkable(text: str, value: str, checked: bool) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setData(Qt.ItemDataRole.UserRole, value)
-    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-    return item
-
-
-def _checked_values(widget: QListWidget) -> list[str]:
-    return [
-        widget.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(widget.count())
-        if widget.item(i).checkState() == Qt.CheckState.Checked
-    ]
-
-
-class _TimeRow(QWidget):
-    """One row of a growable list (a meal or a quiet period) with its remove button and error."""
-
-    def __init__(self, parts: Sequence[QWidget | str], remove_name: str) -> None:
-        super().__init__()
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName(remove_name)
-        self.remove_button.setAutoDefault(False)
-        self.error = make_error_label(f"Problem with {remove_name.removeprefix('Remove ')}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        row = _row(*parts, self.remove_button)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-
-
-class _MealRow(_TimeRow):
-    def __init__(self, name: str, at: str) -> None:
-        self.name = QLineEdit(name)
-        self.name.setMaxLength(MAX_LABEL)
-        self.name.setAccessibleName("Meal name")
-        self.name.setPlaceholderText("e.g. breakfast")
-        self.name.setMinimumWidth(180)
-        self.time = _time_edit("Meal time")
-        self.time.setTime(_qtime(at))
-        super().__init__((self.name, "at", self.time), f"Remove the meal '{name}'")
-
-    def data(self) -> dict[str, str]:
-        return {"name": self.name.text(), "at": _hhmm(self.time)}
-
-
-class _QuietRow(_TimeRow):
-    def __init__(self, start: str, end: str) -> None:
-        self.start = _time_edit("Quiet period start")
-        self.start.setTime(_qtime(start))
-        self.end = _time_edit("Quiet period end")
-        self.end.setTime(_qtime(end))
-        super().__init__(("From", self.start, "to", self.end), "Remove this quiet period")
-
-    def data(self) -> dict[str, str]:
-        return {"start": _hhmm(self.start), "end": _hhmm(self.end)}
 
 
 class SettingsDialog(QDialog):

@@ -46,8 +46,8 @@ from backcare.core.plan import (
     plan_from_dict,
     plan_to_dict,
 )
-
-ERROR_STYLE = "color: #a23b3b; font-size: 10.5pt;"
+from backcare.ui.form_parts import hhmm as _hhmm
+from backcare.ui.form_parts import make_error_label, show_error
 
 # (value stored in profile.birth_type, words on the button); None = "rather not say", which the
 # progression treats as the most careful case.
@@ -100,30 +100,8 @@ QDialog#setupWizard QLabel[role="step"] { font-size: 10.5pt; color: #5b6b78; }
 _INDEX = re.compile(r"^(sessions|calcium\.meals)\[(\d+)\]")
 
 
-def make_error_label(name: str) -> QLabel:
-    """A red sentence that takes no room until there is something to say."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, messages: Sequence[str]) -> None:
-    label.setText("\n".join(messages))
-    label.setVisible(bool(messages))
-
-
 def _qtime(t: time) -> QTime:
     return QTime(t.hour, t.minute)
-
-
-def _hhmm(edit: QTimeEdit) -> str:
-    t = edit.time()
-    return f"{t.hour():02d}:{t.minute():02d}"
 
 
 def _time_edit(t: time, name: str) -> QTimeEdit:
