@@ -14,6 +14,7 @@ plan is ever saved.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QVBoxLayou
 
 from backcare import __version__
 from backcare.catalog import Catalog, load_catalog
-from backcare.core.plan import Plan
+from backcare.core.plan import Nap, Plan
 from backcare.core.progression import ExerciseStatus, statuses, unlock_messages, week_after_birth
 from backcare.core.reminders import Reminder
 from backcare.core.setbacks import pause_after_setback
@@ -92,6 +93,8 @@ class Shell(QObject):
         self.tray.quitRequested.connect(window.quit_app)
         self.tray.pauseRequested.connect(service.pause)
         self.tray.resumeRequested.connect(service.resume)
+        self.tray.napRequested.connect(self.start_nap)
+        self.tray.awakeRequested.connect(self.end_nap)
         service.changed.connect(self.refresh_status)
         service.reminderDue.connect(self.on_due)
         service.awaySummary.connect(self.on_away)
@@ -159,6 +162,15 @@ class Shell(QObject):
         self.apply_progression()
         if self.settings_dialog is not None and self.sender() is not self.settings_dialog:
             self.settings_dialog.set_plan(plan)
+
+    def start_nap(self, minutes: int) -> None:
+        """"Baby is napping": nothing reminds her for ``minutes``; what falls in it is dropped,
+        not saved up for later (a nap is not a pause to catch up on)."""
+        now = self.service.now()
+        self.set_plan(replace(self.base_plan, nap=Nap(now, now + timedelta(minutes=minutes))))
+
+    def end_nap(self) -> None:
+        self.set_plan(replace(self.base_plan, nap=None))
 
     def reload_plan(self) -> None:
         """Settings were imported from the command line: read them and apply them now."""
@@ -298,6 +310,15 @@ class Shell(QObject):
         paused_text = f"Paused until {paused:%H:%M on %a}" if paused else None
         self.tray.set_status(next_text(self.service.next_due()), paused_text)
         now = self.service.now()
+        nap = self.base_plan.nap
+        napping = nap is not None and nap.start <= now < nap.until
+        self.tray.set_nap(
+            f"Quiet while the baby naps, until {nap.until.astimezone(self.service.tz):%H:%M}"
+            if napping and nap is not None else None
+        )
+        if napping and nap is not None:
+            left_ms = int((nap.until - now).total_seconds() * 1000) + 1000
+            QTimer.singleShot(max(1000, left_ms), self.refresh_status)
         start = now.replace(hour=0, minute=0, second=0, microsecond=0)
         events = self.store.events(start - timedelta(days=1), start + timedelta(days=2))
         self.today_page.set_day(

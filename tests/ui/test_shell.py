@@ -196,3 +196,23 @@ def test_a_change_in_the_settings_window_applies_at_once(make_shell, qtbot: QtBo
     assert load_plan(shell.store).posture_interval_min == 60
     assert shell.service.plan.posture_interval_min == 60
     dialog.close()
+
+
+def test_baby_is_napping_quiets_reminders_until_she_wakes(make_shell) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from backcare.core.reminders import reminders
+
+    shell = make_shell(default_plan())  # 08:30
+    shell.start_nap(60)
+    nap = load_plan(shell.store).nap
+    assert nap is not None and nap.until - nap.start == timedelta(hours=1)
+    assert shell.service.plan.nap == nap
+    due = reminders(shell.service.plan, NOW, NOW + timedelta(hours=2), TZ)
+    assert [r.when.astimezone(TZ).strftime("%H:%M") for r in due] == []  # 09:00 is quiet
+    assert shell.tray.awake_action.isVisible()
+    shell.end_nap()
+    assert load_plan(shell.store).nap is None
+    due = reminders(shell.service.plan, NOW, NOW + timedelta(hours=2), TZ)
+    assert [r.when.astimezone(TZ).strftime("%H:%M") for r in due] == ["09:00"]
+    assert not shell.tray.awake_action.isVisible()

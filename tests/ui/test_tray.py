@@ -37,3 +37,20 @@ def test_status_switches_between_pause_and_resume(qtbot) -> None:  # type: ignor
     assert not any(a.isVisible() for a in tray.pause_actions)
     with qtbot.waitSignal(tray.resumeRequested):
         tray.resume_action.trigger()
+
+
+def test_baby_is_napping_and_awake(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    assert [a.text() for a in tray.nap_actions][:2] == ["for 30 minutes", "for 1 hour"]
+    with qtbot.waitSignal(tray.napRequested) as nap:
+        tray.nap_actions[1].trigger()
+    assert nap.args == [60]
+    assert not tray.awake_action.isVisible()
+    tray.set_nap("Quiet while the baby naps, until 14:30")
+    assert tray.awake_action.isVisible() and not tray.nap_action.isVisible()
+    assert tray.awake_action.text() == (
+        "Baby is awake (now: quiet while the baby naps, until 14:30)")
+    with qtbot.waitSignal(tray.awakeRequested):
+        tray.awake_action.trigger()
+    tray.set_nap(None)
+    assert not tray.awake_action.isVisible() and tray.nap_action.isVisible()

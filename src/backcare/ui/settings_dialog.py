@@ -6,7 +6,8 @@ once as ``planChanged``, so the reminders follow without a Save button; an inval
 emitted, and each sentence appears in red beside the field it names, so there is never a
 half-applied plan and never a rule here that the core does not also enforce.
 
-The baby's nap is not a setting (it is a button elsewhere), so it is carried over untouched.
+The baby's nap is not a setting (it is "Baby is napping" in the tray menu), so it is carried
+over untouched.
 """
 
 from __future__ import annotations

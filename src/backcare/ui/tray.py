@@ -18,6 +18,13 @@ PAUSE_CHOICES: tuple[tuple[str, int], ...] = (
     ("Pause for 2 hours", 120),
     ("Pause until tomorrow", -1),  # -1: until the start of tomorrow's waking hours
 )
+# "Baby is napping": a quiet stretch in her plan (at most 6 hours, see core.plan.MAX_NAP).
+NAP_CHOICES: tuple[tuple[str, int], ...] = (
+    ("for 30 minutes", 30),
+    ("for 1 hour", 60),
+    ("for 1½ hours", 90),
+    ("for 2 hours", 120),
+)
 
 
 def app_icon() -> QIcon:
@@ -29,6 +36,8 @@ class Tray(QObject):
 
     pauseRequested = Signal(int)  # minutes, or -1 for "until tomorrow"
     resumeRequested = Signal()
+    napRequested = Signal(int)  # minutes of quiet while the baby sleeps
+    awakeRequested = Signal()  # the baby woke early: end the nap
     openRequested = Signal()
     settingsRequested = Signal()
     quitRequested = Signal()
@@ -50,6 +59,17 @@ class Tray(QObject):
         self.resume_action = self.menu.addAction("Resume reminders")
         self.resume_action.triggered.connect(self.resumeRequested)
         self.resume_action.setVisible(False)
+        self.nap_menu = QMenu("Baby is napping", self.menu)
+        self.nap_menu.setAccessibleName("Baby is napping")
+        self.nap_actions: list[QAction] = []
+        for label, minutes in NAP_CHOICES:
+            action = self.nap_menu.addAction(label)
+            action.triggered.connect(lambda _=False, m=minutes: self.napRequested.emit(m))
+            self.nap_actions.append(action)
+        self.nap_action = self.menu.addMenu(self.nap_menu)
+        self.awake_action = self.menu.addAction("Baby is awake")
+        self.awake_action.triggered.connect(self.awakeRequested)
+        self.awake_action.setVisible(False)
         self.menu.addSeparator()
         self.open_action = self.menu.addAction("Open Back Care")
         self.open_action.triggered.connect(self.openRequested)
@@ -78,6 +98,16 @@ class Tray(QObject):
         self.resume_action.setVisible(paused_text is not None)
         for action in self.pause_actions:
             action.setVisible(paused_text is None)
+
+    def set_nap(self, until_text: str | None) -> None:
+        """``until_text``: e.g. "Quiet while the baby naps, until 14:30"; None when no nap."""
+        self.awake_action.setVisible(until_text is not None)
+        self.nap_action.setVisible(until_text is None)
+        if until_text is not None:
+            self.awake_action.setText(f"Baby is awake (now: {until_text[0].lower()}"
+                                      f"{until_text[1:]})")
+        else:
+            self.awake_action.setText("Baby is awake")
 
     def show_message(self, title: str, body: str) -> None:
         """Qt's own balloon: only for desktops without a notification server."""
