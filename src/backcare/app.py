@@ -136,6 +136,8 @@ class Shell(QObject):
             self.refresh_status()
         if self.window.built_exercises_page is not None:
             self.window.built_exercises_page.set_statuses(self.statuses)
+        if self.settings_dialog is not None:
+            self.settings_dialog.set_not_yet(self.not_yet())
         unlocks = one_unlock_sentence(unlock_messages(exercises, self.base_plan.profile, today))
         text, offer = recovery_text(self.base_plan.profile, today, unlocks)
         self.today_page.set_recovery(text, offer_setup=offer)
@@ -151,6 +153,13 @@ class Shell(QObject):
             return
         self.store.set_setting(ANNOUNCED_KEY, mark)
         self.notify("progress", "New this week", " ".join(unlocks), (("default", "Open"),))
+
+    def not_yet(self) -> dict[str, str]:
+        """Exercise id -> the short reason it is not for her now, for the settings window."""
+        return {
+            ex_id: status.reason.split(". ", 1)[0].removeprefix("This ")
+            for ex_id, status in self.statuses.items() if not status.offered
+        }
 
     def _on_exercises_page(self, page: ExercisesPage) -> None:
         page.set_statuses(self.statuses)
@@ -294,6 +303,7 @@ class Shell(QObject):
                 [(e.id, e.title) for e in self.catalog.exercises],
                 [(f.id, f.name) for f in self.catalog.foods],
                 self.window,
+                not_yet=self.not_yet(),
             )
             dialog.planChanged.connect(self.set_plan)
             dialog.finished.connect(lambda _code: setattr(self, "settings_dialog", None))

@@ -216,3 +216,17 @@ def test_baby_is_napping_quiets_reminders_until_she_wakes(make_shell) -> None:  
     due = reminders(shell.service.plan, NOW, NOW + timedelta(hours=2), TZ)
     assert [r.when.astimezone(TZ).strftime("%H:%M") for r in due] == ["09:00"]
     assert not shell.tray.awake_action.isVisible()
+
+
+def test_the_settings_window_says_which_exercises_are_not_for_her_yet(  # type: ignore[no-untyped-def]
+    make_shell,
+) -> None:
+    plan = replace(default_plan(), profile=Profile(date(2026, 10, 12), "caesarean"))
+    shell = make_shell(plan)
+    dialog = shell.open_settings()
+    dialog.choose_myself.setChecked(True)
+    rows = {dialog.session_exercises.item(i).text()
+            for i in range(dialog.session_exercises.count())}
+    assert "Bridge" in rows  # week 6 after a caesarean: open
+    assert "Kneeling plank (not yet: opens 16 weeks after a caesarean birth, in 10 weeks)" in rows
+    dialog.close()

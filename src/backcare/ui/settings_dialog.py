@@ -123,11 +123,14 @@ class SettingsDialog(QDialog):
         foods: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
         autostart_env: Mapping[str, str] | None = None,
+        not_yet: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._plan = plan
         self._today = today
         self._exercises = list(exercises)
+        # Exercise id -> why it is not for her yet ("opens in week 6"), from her progression.
+        self._not_yet: dict[str, str] = dict(not_yet or {})
         self._foods = list(foods)
         self._env = autostart_env
         self._loading = False
@@ -581,7 +584,9 @@ class SettingsDialog(QDialog):
             self.session_exercises.clear()
             known = {ex_id for ex_id, _ in self._exercises}
             for ex_id, title in self._exercises:
-                self.session_exercises.addItem(_checkable(title, ex_id, ex_id in s["exercises"]))
+                why = self._not_yet.get(ex_id)
+                shown = f"{title} (not yet: {why})" if why else title
+                self.session_exercises.addItem(_checkable(shown, ex_id, ex_id in s["exercises"]))
             for ex_id in s["exercises"]:
                 if ex_id not in known:
                     self.session_exercises.addItem(
@@ -591,6 +596,11 @@ class SettingsDialog(QDialog):
         finally:
             self._loading = loading
         self._show_session_errors()
+
+    def set_not_yet(self, not_yet: Mapping[str, str]) -> None:
+        """Her progression moved on: which exercises are not for her yet, and why (short)."""
+        self._not_yet = dict(not_yet)
+        self._show_session(self.session_list.currentRow())
 
     def _show_mode(self, pinned: bool) -> None:
         self.session_exercises.setVisible(pinned)
