@@ -202,3 +202,11 @@ def test_after_an_import_today_lists_the_exercises_that_fit_her_week(tmp_path: P
                no_screen=True)
     assert "Bridge" not in day.stdout  # week 3 after a caesarean: the bridge waits for week 6
     assert "Before bed exercises: Loose leg shake, Lower back rub" in day.stdout
+
+
+def test_missing_xcb_libraries_are_named_by_their_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backcare import display
+
+    assert display.missing_xcb_packages() == []  # CI installs them all (.ci/apt-packages)
+    monkeypatch.setitem(display._XCB_LIBRARIES, "libbackcare-absent.so.7", "libbackcare-absent7")
+    assert display.missing_xcb_packages() == ["libbackcare-absent7"]
