@@ -25,7 +25,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QVBoxLayou
 from backcare import __version__
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.plan import Nap, Plan
-from backcare.core.progression import ExerciseStatus, statuses, unlock_messages, week_after_birth
+from backcare.core.progression import (
+    ExerciseStatus,
+    effective_plan,
+    statuses,
+    unlock_messages,
+    week_after_birth,
+)
 from backcare.core.reminders import Reminder
 from backcare.core.setbacks import pause_after_setback
 from backcare.core.store import Store
@@ -129,7 +135,7 @@ class Shell(QObject):
         pauses = load_pauses(self.store, today)
         exercises = self.catalog.exercises
         self.statuses = statuses(exercises, self.base_plan.profile, today, pauses)
-        effective = plan_for_day(self.store, self.base_plan, exercises, today)
+        effective = effective_plan(self.base_plan, exercises, today, pauses)
         if effective != self.service.plan:
             self.service.rebuild(effective)
         else:
@@ -157,7 +163,7 @@ class Shell(QObject):
     def not_yet(self) -> dict[str, str]:
         """Exercise id -> the short reason it is not for her now, for the settings window."""
         return {
-            ex_id: status.reason.split(". ", 1)[0].removeprefix("This ")
+            ex_id: status.headline.removeprefix("This ").removesuffix(".")
             for ex_id, status in self.statuses.items() if not status.offered
         }
 

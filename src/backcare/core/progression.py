@@ -73,6 +73,13 @@ class ExerciseStatus:
     reason: str  # why locked (and when it opens), until when paused, or a starter note
     paused_until: date | None
 
+    @property
+    def headline(self) -> str:
+        """The reason's first sentence ("This opens 6 weeks after a caesarean birth, in 2
+        weeks."): what fits on one line of the library or the settings window."""
+        first, dot, _ = self.reason.partition(". ")
+        return first + "." if dot else self.reason
+
 
 def _birth_type(profile: Profile) -> str:
     return profile.birth_type if profile.birth_type in BIRTH_TYPES else CAREFUL_BIRTH_TYPE

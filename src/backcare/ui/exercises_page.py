@@ -258,8 +258,7 @@ class ExercisesPage(QWidget):
         status = self.statuses.get(exercise.id)
         if status is not None and not status.offered:
             # The row has one line: when it opens. The why is in the tooltip and on the card.
-            first, dot, _ = status.reason.partition(". ")
-            return first + dot.strip() if dot else status.reason
+            return status.headline
         summary = exercise.dose.summary()
         if status is not None and status.starter and status.sets != exercise.dose.sets:
             return f"First week: {status.sets} set{'s' if status.sets != 1 else ''} to start. " \
