@@ -255,3 +255,28 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
         yield session
     finally:
         session.stop()
+
+
+@pytest.fixture(scope="session")
+def bus_daemon() -> Iterator[str]:
+    """A private D-Bus daemon's address, e.g. to stand in for the system bus.
+
+    Back Care's D-Bus client (jeepney) reads ``DBUS_SYSTEM_BUS_ADDRESS``, so a test can point
+    it here and play logind on a real bus, where a machine's own system bus cannot be used.
+    """
+    if shutil.which("dbus-daemon") is None:
+        reason = "dbus-daemon is missing (run .ci/run to install it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    bus = subprocess.run(
+        ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1",
+         "--nosyslog"],
+        capture_output=True, text=True, timeout=10, check=True,
+    )
+    address, pid = bus.stdout.split("\n")[:2]
+    try:
+        yield address.strip()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(pid), signal.SIGTERM)

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from backcare import __version__
@@ -211,6 +211,8 @@ class Shell(QObject):
         self.show_setback(exercise.title if exercise else exercise_id, pauses[exercise_id])
 
     def show_setback(self, title: str, until: date) -> QDialog:
+        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+
         from backcare.ui.safety_page import SetbackNotice
 
         if self.setback_dialog is not None:
@@ -300,6 +302,8 @@ class Shell(QObject):
                 "the Today page.", 60_000)
 
     def open_settings(self) -> SettingsDialog:
+        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+
         from backcare.ui.settings_dialog import SettingsDialog
 
         if self.settings_dialog is None:

@@ -201,26 +201,6 @@ def _figures(out: Path) -> int:
     return 0 if not catalog.problems else 1
 
 
-def _load_qt_free_modules_first() -> None:
-    """Import the parts of the app that need no Qt before PySide6 is loaded.
-
-    Once PySide6 is loaded, its import hook (``shibokensupport.feature``, which looks for
-    ``from __feature__ import ...``) reads the source file of every module that imports
-    something, about 20 ms over the app's start; modules already imported are not read again.
-    """
-    import apscheduler.executors.debug
-    import apscheduler.schedulers.base
-    import apscheduler.triggers.cron
-    import apscheduler.triggers.date  # noqa: F401
-    import jeepney.bus_messages
-    import jeepney.io.blocking  # noqa: F401
-
-    import backcare.catalog
-    import backcare.core.today
-    import backcare.messages
-    import backcare.settings  # noqa: F401
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "figures":
@@ -235,7 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reason is not None:
         print(reason, file=sys.stderr)
         return 2
-    _load_qt_free_modules_first()
+    from backcare.qt_loading import load_qt_free_modules_first, skip_pyside_source_scan
+
+    load_qt_free_modules_first()
+    skip_pyside_source_scan()
     from backcare.app import run_app
 
     return run_app(data_dir_override=args.data_dir, quit_when_ready=args.quit_when_ready)

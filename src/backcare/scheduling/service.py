@@ -22,8 +22,10 @@ from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from jeepney import MatchRule
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from backcare.bus_link import BusLink
 from backcare.core.plan import Plan
 from backcare.core.reminders import Reminder, next_reminder, reminders
 from backcare.core.store import Store
@@ -31,6 +33,9 @@ from backcare.core.store import Store
 ON_TIME = timedelta(minutes=2)  # a reminder this late is still shown as itself, not "missed"
 SNOOZE = timedelta(minutes=10)
 WATCHDOG_MS = 60_000
+LOGIND = "org.freedesktop.login1"
+LOGIND_PATH = "/org/freedesktop/login1"
+LOGIND_MANAGER = "org.freedesktop.login1.Manager"
 JUMP = timedelta(seconds=30)  # wall clock vs monotonic drift that counts as a jump or resume
 LAST_CHECK = "last_check"
 PAUSED_UNTIL = "paused_until"
@@ -104,13 +109,15 @@ class ReminderService(QObject):
         self._monotonic = monotonic
         self._pending: dict[str, Reminder] = {}
         self.scheduler = MainThreadQtScheduler(timezone=tz)
+        # No timer type: Qt turns a coarse timer of 20 s or more into a very coarse one itself,
+        # and naming Qt.TimerType would build the whole Qt namespace at start (ui/roles.py).
         self._watchdog = QTimer(self)
-        self._watchdog.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._watchdog.setInterval(WATCHDOG_MS)
         self._watchdog.timeout.connect(self.check_clock)
         self._wall_mark = self.now()
         self._mono_mark = monotonic()
         self._day = self._wall_mark.date()
+        self._sleep_link: BusLink | None = None
 
     def now(self) -> datetime:
         return datetime.now(self.tz)
@@ -126,6 +133,8 @@ class ReminderService(QObject):
 
     def stop(self) -> None:
         self._watchdog.stop()
+        if self._sleep_link is not None:
+            self._sleep_link.close()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
@@ -291,20 +300,24 @@ class ReminderService(QObject):
     # -- suspend -------------------------------------------------------------------------
 
     def _listen_for_sleep(self) -> None:
-        """logind says PrepareForSleep(true) before suspend and (false) after resume."""
-        try:
-            from PySide6.QtCore import SLOT
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError:
+        """logind says PrepareForSleep(true) before suspend and (false) after resume.
+
+        Over jeepney on the system bus (``bus_link.py`` says why not QtDBus). Where there is
+        no system bus or no logind, the watchdog alone notices the jump on waking.
+        """
+        if self._sleep_link is not None:
             return
-        bus = QDBusConnection.systemBus()
-        if not bus.isConnected():
-            return
-        bus.connect(
-            "org.freedesktop.login1", "/org/freedesktop/login1",
-            "org.freedesktop.login1.Manager", "PrepareForSleep",
-            self, SLOT("on_prepare_for_sleep(bool)"),
-        )
+        rule = MatchRule(type="signal", sender=LOGIND, path=LOGIND_PATH,
+                         interface=LOGIND_MANAGER, member="PrepareForSleep")
+        self._sleep_link = BusLink.open("SYSTEM", [rule], self)
+        if self._sleep_link is not None:
+            self._sleep_link.received.connect(
+                lambda msg: self.on_prepare_for_sleep(bool(msg.body[0]))
+            )
+
+    @property
+    def listening_for_sleep(self) -> bool:
+        return self._sleep_link is not None and self._sleep_link.connected
 
     @Slot(bool)
     def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:

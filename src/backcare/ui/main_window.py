@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from backcare import __version__
 from backcare.catalog import Catalog
+from backcare.ui.roles import ACCESSIBLE_TEXT_ROLE
 
 if TYPE_CHECKING:
     from backcare.ui.exercises_page import ExercisesPage
@@ -114,12 +115,14 @@ class MainWindow(QMainWindow):
 
     def _focus_page(self) -> None:
         if self._exercises_page is not None and self.pages.currentWidget() is self._exercises_page:
+            from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+
             self._exercises_page.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_page(self, title: str, page: QWidget) -> int:
         """Add a section to the navigation and the page stack; returns its index."""
         item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        item.setData(ACCESSIBLE_TEXT_ROLE, title)
         self.navigation.addItem(item)
         page.setAccessibleName(page.accessibleName() or title)
         return self.pages.addWidget(page)
@@ -188,13 +191,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.settings_action = QAction("&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        # setShortcuts (plural): setShortcut also accepts a Qt.Key, and checking for that
+        # builds the whole Qt namespace (see ui/roles.py).
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settingsRequested)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(self.quit_action)
@@ -217,6 +222,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:
+        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
@@ -236,6 +243,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> QMessageBox:
         """A window-modal, non-blocking About box (``open``, not ``exec``)."""
+        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+
         box = QMessageBox(self)
         box.setWindowTitle("About Back Care")
         box.setIcon(QMessageBox.Icon.Information)

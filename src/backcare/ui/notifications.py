@@ -4,9 +4,8 @@ Why not ``QSystemTrayIcon.showMessage``: on a plain X tray it draws Qt's own bal
 buttons, outside the desktop's notification centre. Why not QtDBus for the call itself: the
 ``Notify`` method takes ``replaces_id`` as an unsigned 32-bit integer, and PySide6 cannot put a
 ``uint32`` into a D-Bus message (every Python int becomes ``int32`` or ``uint16``, which daemons
-reject). So the messages go over jeepney, a small pure-Python D-Bus client, on the session bus;
-its socket is watched by a ``QSocketNotifier`` so replies and signals arrive on the Qt main
-thread, with no thread and no polling.
+reject). So the messages go over jeepney, a small pure-Python D-Bus client, on the session bus,
+through a ``BusLink`` (``bus_link.py``), which brings replies and signals to the Qt main thread.
 
 Each kind (exercise, posture, calcium, summary) keeps the id the server gave its last
 notification and passes it as ``replaces_id``: a new posture reminder replaces the old one
@@ -16,18 +15,17 @@ Where no notification server answers, ``available`` is False and the caller fall
 
 from __future__ import annotations
 
-from collections import deque
+import contextlib
 from collections.abc import Sequence
 
-from jeepney import DBusAddress, MatchRule, MessageType, new_method_call
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney import DBusAddress, MatchRule, Message, MessageType, new_method_call
 from jeepney.low_level import HeaderFields
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
+
+from backcare.bus_link import CALL_ERRORS, BusLink
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
-CALL_TIMEOUT_S = 2.0
 _ADDRESS = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
 
 
@@ -43,47 +41,36 @@ class DesktopNotifier(QObject):
         self.icon = "backcare"
         self._ids: dict[str, int] = {}
         self._kinds: dict[int, str] = {}
-        self._queue: deque = deque()
-        self._conn: DBusConnection | None = None
-        self._watch: QSocketNotifier | None = None
+        self._link: BusLink | None = None
         self.server = ""
         self._connect()
 
     # -- set-up ------------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        try:
-            conn = open_dbus_connection(bus="SESSION")
-        except (OSError, KeyError, ValueError, TimeoutError):
+        link = BusLink.open("SESSION", [MatchRule(type="signal", interface=SERVICE, path=PATH)],
+                            self)
+        if link is None:
             return  # no session bus: notifications unavailable, the caller falls back
         try:
-            info = conn.send_and_get_reply(
-                new_method_call(_ADDRESS, "GetServerInformation"), timeout=CALL_TIMEOUT_S
-            )
-            if info.header.message_type == MessageType.error:
-                conn.close()
-                return
-            self.server = str(info.body[0])
-            rule = MatchRule(type="signal", interface=SERVICE, path=PATH)
-            conn.send_and_get_reply(message_bus.AddMatch(rule), timeout=CALL_TIMEOUT_S)
-            conn.filter(rule, queue=self._queue)
-        except (OSError, TimeoutError, ConnectionError):
-            conn.close()
+            info = link.call(new_method_call(_ADDRESS, "GetServerInformation"))
+        except CALL_ERRORS:
             return
-        self._conn = conn
-        self._watch = QSocketNotifier(conn.sock.fileno(), QSocketNotifier.Type.Read, self)
-        self._watch.activated.connect(self._drain)
+        if info.header.message_type == MessageType.error:
+            link.close()
+            return
+        self.server = str(info.body[0])
+        link.received.connect(self._on_signal)
+        link.lost.connect(self.shutdown)
+        self._link = link
 
     @property
     def available(self) -> bool:
-        return self._conn is not None
+        return self._link is not None and self._link.connected
 
     def shutdown(self) -> None:
-        if self._watch is not None:
-            self._watch.setEnabled(False)
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        if self._link is not None:
+            self._link.close()
 
     # -- sending -----------------------------------------------------------------------------
 
@@ -101,8 +88,9 @@ class DesktopNotifier(QObject):
         ``actions`` are (key, label) pairs, e.g. ("snooze", "Snooze 10 min"); the key
         "default" is what a click on the notification body invokes.
         """
-        if self._conn is None:
+        if not self.available:
             return False
+        assert self._link is not None
         flat: list[str] = [part for pair in actions for part in pair]
         hints = {
             "urgency": ("y", urgency),
@@ -116,12 +104,9 @@ class DesktopNotifier(QObject):
             (self.app_name, self._ids.get(kind, 0), self.icon, summary, body, flat, hints, 0),
         )
         try:
-            reply = self._conn.send_and_get_reply(message, timeout=CALL_TIMEOUT_S)
-        except (OSError, TimeoutError, ConnectionError):
-            self.shutdown()
+            reply = self._link.call(message)
+        except CALL_ERRORS:
             return False
-        finally:
-            QTimer.singleShot(0, self._dispatch)  # signals that came in during the call
         if reply.header.message_type == MessageType.error:
             return False
         server_id = int(reply.body[0])
@@ -135,46 +120,29 @@ class DesktopNotifier(QObject):
     def close(self, kind: str) -> None:
         """Take the notification of ``kind`` off the screen, if it is there."""
         server_id = self._ids.pop(kind, None)
-        if server_id is None or self._conn is None:
+        if server_id is None or not self.available:
             return
+        assert self._link is not None
         self._kinds.pop(server_id, None)
-        try:
-            self._conn.send_and_get_reply(
-                new_method_call(_ADDRESS, "CloseNotification", "u", (server_id,)),
-                timeout=CALL_TIMEOUT_S,
-            )
-        except (OSError, TimeoutError, ConnectionError):
-            self.shutdown()
+        # On failure the link is closed and reported lost: nothing is left to take down.
+        with contextlib.suppress(*CALL_ERRORS):
+            self._link.call(new_method_call(_ADDRESS, "CloseNotification", "u", (server_id,)))
 
     def notification_id(self, kind: str) -> int | None:
         return self._ids.get(kind)
 
     # -- receiving ---------------------------------------------------------------------------
 
-    def _drain(self) -> None:
-        if self._conn is None:
-            return
-        try:
-            while True:
-                self._conn.recv_messages(timeout=0)
-        except TimeoutError:
-            pass
-        except (OSError, ConnectionError):
-            self.shutdown()
-        self._dispatch()
-
-    def _dispatch(self) -> None:
-        while self._queue:
-            msg = self._queue.popleft()
-            member = msg.header.fields.get(HeaderFields.member)
-            if member == "ActionInvoked":
-                server_id, action = int(msg.body[0]), str(msg.body[1])
-                kind = self._kinds.get(server_id)
-                if kind is not None:
-                    self.actionInvoked.emit(kind, action)
-            elif member == "NotificationClosed":
-                server_id = int(msg.body[0])
-                kind = self._kinds.pop(server_id, None)
-                if kind is not None and self._ids.get(kind) == server_id:
-                    del self._ids[kind]
-                    self.dismissed.emit(kind)
+    def _on_signal(self, msg: Message) -> None:
+        member = msg.header.fields.get(HeaderFields.member)
+        if member == "ActionInvoked":
+            server_id, action = int(msg.body[0]), str(msg.body[1])
+            kind = self._kinds.get(server_id)
+            if kind is not None:
+                self.actionInvoked.emit(kind, action)
+        elif member == "NotificationClosed":
+            server_id = int(msg.body[0])
+            kind = self._kinds.pop(server_id, None)
+            if kind is not None and self._ids.get(kind) == server_id:
+                del self._ids[kind]
+                self.dismissed.emit(kind)

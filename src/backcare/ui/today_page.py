@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.today import Day
+from backcare.ui.roles import ACCESSIBLE_TEXT_ROLE, FOREGROUND_ROLE, USER_ROLE
 
 STATUS_WORDS = {
     "upcoming": "later", "due": "now", "done": "done", "snoozed": "snoozed",
@@ -87,8 +88,9 @@ class TodayPage(QWidget):
                        self.list_widget, self.calcium_label, self.calcium_bar):
             layout.addWidget(widget)
         self._tick = QTimer(self)
+        # A minute: Qt itself makes a coarse timer of 20 s or more a very coarse one (whole
+        # seconds, woken with other timers), so no timer type is set here (see ui/roles.py).
         self._tick.setInterval(60_000)
-        self._tick.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._tick.timeout.connect(self._refresh_countdown)
 
     def set_day(self, day: Day, now: datetime, titles: Mapping[str, str] | None = None) -> None:
@@ -105,9 +107,9 @@ class TodayPage(QWidget):
                 what = "Posture break: stand up and stretch"
             text = f"{r.when:%H:%M}   {what}"
             item = QListWidgetItem(f"{text}   — {STATUS_WORDS[entry.status]}")
-            item.setForeground(QColor(STATUS_COLOURS[entry.status]))
-            item.setData(Qt.ItemDataRole.UserRole, entry.status)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+            item.setData(FOREGROUND_ROLE, QColor(STATUS_COLOURS[entry.status]))
+            item.setData(USER_ROLE, entry.status)
+            item.setData(ACCESSIBLE_TEXT_ROLE,
                          f"{text}, {STATUS_WORDS[entry.status]}")
             self.list_widget.addItem(item)
         food = (f" + about {day.calcium_diet_mg:,} mg from your usual food"
