@@ -54,11 +54,12 @@ from backcare.settings import (
     save_pauses,
     save_plan,
 )
+from backcare.ui.app_icon import app_icon
 from backcare.ui.main_window import MainWindow
 from backcare.ui.notifications import DesktopNotifier
 from backcare.ui.single_instance import SingleInstance
 from backcare.ui.today_page import TodayPage
-from backcare.ui.tray import Tray, app_icon
+from backcare.ui.tray import Tray
 
 if TYPE_CHECKING:
     from backcare.core.safety import Safety

@@ -7,10 +7,10 @@ shows the sentences it is given and emits a signal for each choice.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from backcare.paths import resources_dir
+from backcare.ui.app_icon import app_icon
 
 PAUSE_CHOICES: tuple[tuple[str, int], ...] = (
     ("Pause for 30 minutes", 30),
@@ -25,10 +25,6 @@ NAP_CHOICES: tuple[tuple[str, int], ...] = (
     ("for 1½ hours", 90),
     ("for 2 hours", 120),
 )
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(resources_dir() / "icons" / "backcare.svg"))
 
 
 class Tray(QObject):
