@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QVBoxLayou
 
 from backcare import __version__
 from backcare.catalog import Catalog, load_catalog
+from backcare.core.fields import use_parse_cache
+from backcare.core.parse_cache import ParseCache
 from backcare.core.plan import Nap, Plan
 from backcare.core.progression import (
     ExerciseStatus,
@@ -47,6 +49,7 @@ from backcare.messages import (
 from backcare.scheduling.service import FIRST_START, ReminderService
 from backcare.settings import (
     SETUP_KEY,
+    content_cache_path,
     load_pauses,
     load_plan,
     open_store,
@@ -426,6 +429,8 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
         print(problem, file=sys.stderr)
         return 1
     plan = load_plan(store)
+    parse_cache = ParseCache.open(content_cache_path())
+    use_parse_cache(parse_cache)
     catalog = load_catalog(lazy_poses=True)
     today_page = TodayPage()
     window = MainWindow(catalog, home=("Today", today_page))
@@ -447,9 +452,12 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
         QTimer.singleShot(0, window.quit_app)
     elif shell.needs_setup():
         QTimer.singleShot(0, shell.open_setup)
+    parse_cache.save()  # only writes when something was parsed afresh (first start, upgrade)
     code = app.exec()
     service.stop()
     shell.notifier.shutdown()
     lock.release()
     store.close()
+    parse_cache.save()  # content first read after start (poses, safety)
+    use_parse_cache(None)
     return code

@@ -28,6 +28,11 @@ def data_dir(override: Path | None = None) -> Path:
     return override if override is not None else Path(platformdirs.user_data_dir("backcare"))
 
 
+def content_cache_path() -> Path:
+    """Where parsed content is kept between starts (``core/parse_cache.py``): not her data."""
+    return Path(platformdirs.user_cache_dir("backcare")) / "parsed-content.json"
+
+
 def open_store(override: Path | None, tz: tzinfo) -> tuple[Store | None, str | None]:
     """The store in her data folder, or None and one sentence saying why it cannot be used."""
     try:

@@ -11,16 +11,32 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from backcare.core.parse_cache import ParseCache
 from backcare.core.problems import ContentProblem, Invalid
 
 T = TypeVar("T")
 
 
+_parse_cache: ParseCache | None = None
+
+
+def use_parse_cache(cache: ParseCache | None) -> None:
+    """Let every ``read_toml`` from now on go through ``cache`` (None: parse every time).
+
+    The app installs one at start (see ``core/parse_cache.py`` for why); the command line
+    and the tests parse afresh unless they say otherwise.
+    """
+    global _parse_cache
+    _parse_cache = cache
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, ContentProblem | None]:
     """Parse a TOML file; a syntax or encoding error becomes a problem, never an exception."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh), None
+        raw = path.read_bytes()
+        if _parse_cache is not None:
+            return _parse_cache.parse(raw, str(path)), None
+        return tomllib.loads(raw.decode("utf-8")), None
     except tomllib.TOMLDecodeError as exc:
         return None, ContentProblem(path, "", f"this is not valid TOML ({exc}).")
     except (OSError, UnicodeDecodeError) as exc:
