@@ -6,7 +6,6 @@ dotted field path, so every loader reports the same kind of precise sentence.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,11 +35,13 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, ContentProblem | None]
         raw = path.read_bytes()
         if _parse_cache is not None:
             return _parse_cache.parse(raw, str(path)), None
+        import tomllib  # here, not at the top: with the cache warm, no start needs it
+
         return tomllib.loads(raw.decode("utf-8")), None
-    except tomllib.TOMLDecodeError as exc:
-        return None, ContentProblem(path, "", f"this is not valid TOML ({exc}).")
     except (OSError, UnicodeDecodeError) as exc:
         return None, ContentProblem(path, "", f"the file cannot be read ({exc}).")
+    except ValueError as exc:  # tomllib.TOMLDecodeError, caught without importing tomllib
+        return None, ContentProblem(path, "", f"this is not valid TOML ({exc}).")
 
 
 def load_folder(

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import math
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +86,8 @@ class ParseCache:
                 self.hits += 1
                 return data
         self.misses += 1
+        import tomllib  # only on a miss: loading the parser is 1.5 ms of its own
+
         data = tomllib.loads(text)
         if _json_exact(data):
             parsed = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
