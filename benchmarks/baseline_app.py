@@ -4,7 +4,7 @@ A bare PySide6 QApplication, an empty QMainWindow shown, an APScheduler QtSchedu
 and a QSystemTrayIcon shown. Nothing else: no catalog, no figures, no store. ``run.py`` starts
 it next to Back Care and reports Back Care's figures as ratios to this one's.
 
-    python benchmarks/baseline_app.py [--quit-when-ready]
+    python benchmarks/baseline_app.py [--quit-when-ready] [--with-text] [--size WxH]
 
 With ``--quit-when-ready`` it exits 0 as soon as the event loop has processed the show, exactly
 like ``backcare --quit-when-ready``; without it, it runs until it is terminated.
@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--with-text", action="store_true", help="a menu bar, a heading and a short list"
     )
+    parser.add_argument(
+        "--size", metavar="WxH", help="resize the window first (its pixels are memory too)"
+    )
     args = parser.parse_args(argv)
 
     app = QApplication(sys.argv[:1])
@@ -52,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.addItems([f"{9 + 2 * i:02d}:00   Posture break" for i in range(6)])
         layout.addWidget(rows)
         window.setCentralWidget(central)
+    if args.size:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+        window.resize(width, height)
     window.show()
 
     scheduler = QtScheduler()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,7 +12,7 @@ import time_machine
 
 from backcare.core.plan import default_plan
 from backcare.core.store import Store
-from backcare.scheduling.service import ReminderService, slot_times
+from backcare.scheduling.service import ReminderService, slot_groups, slot_times
 
 TZ = ZoneInfo("Europe/London")
 
@@ -46,12 +46,32 @@ def service(qtbot, tmp_path: Path, traveller) -> Iterator[tuple[ReminderService,
 
 def test_jobs_are_derived_from_the_plan_in_memory(service) -> None:  # type: ignore[no-untyped-def]
     svc, _ = service
-    ids = sorted(job.id for job in svc.scheduler.get_jobs())
+    jobs = svc.scheduler.get_jobs()
     times = slot_times(default_plan(), TZ, datetime(2026, 11, 23, tzinfo=TZ))
-    assert ids == sorted(f"slot:{t:%H:%M}" for t in times)
-    assert "slot:09:00" in ids and "slot:07:30" in ids and "slot:15:00" in ids
-    assert all(type(job.trigger).__name__ == "CronTrigger" for job in svc.scheduler.get_jobs())
+    assert len(times) == 13
+    assert len(jobs) == len({t.minute for t in times}) == 2  # one per minute past the hour
+    assert all(type(job.trigger).__name__ == "CronTrigger" for job in jobs)
     assert svc.scheduler.timer_active
+
+
+@pytest.mark.parametrize("day", [date(2026, 11, 23), date(2026, 3, 29), date(2026, 10, 25)])
+def test_the_jobs_fire_at_every_slot_and_nothing_else_even_on_dst_days(service, day) -> None:  # type: ignore[no-untyped-def]
+    """29 March and 25 October 2026 are London's clock changes: still every slot, once."""
+    svc, _ = service
+    midnight = datetime.combine(day, time(0), tzinfo=TZ)
+    fired = []
+    for job in svc.scheduler.get_jobs():
+        at = job.trigger.get_next_fire_time(None, midnight)
+        while at is not None and at < datetime.combine(day + timedelta(days=1), time(0), TZ):
+            fired.append(at.astimezone(TZ).time())
+            at = job.trigger.get_next_fire_time(at, at + timedelta(seconds=1))
+    assert sorted(fired) == slot_times(default_plan(), TZ, midnight)
+    assert {"07:30", "09:00", "15:00"} <= {f"{t:%H:%M}" for t in fired}
+
+
+def test_slots_are_grouped_by_minute_past_the_hour() -> None:
+    assert slot_groups([time(12, 30), time(9, 0), time(7, 30)]) == {30: [7, 12], 0: [9]}
+    assert slot_groups([]) == {}
 
 
 def test_a_slot_fires_on_the_main_thread_at_its_time(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
