@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -31,6 +30,8 @@ from backcare.catalog import Catalog
 from backcare.ui.roles import ACCESSIBLE_TEXT_ROLE
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from backcare.ui.exercises_page import ExercisesPage
 
 ABOUT_TEXT = (
@@ -243,7 +244,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> QMessageBox:
         """A window-modal, non-blocking About box (``open``, not ``exec``)."""
-        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+        # Not at import: building these types' Python enums is a millisecond of every start.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(self)
         box.setWindowTitle("About Back Care")
