@@ -124,17 +124,22 @@ class Shell(QObject):
         self.portion_mg = milk.calcium_mg if milk else 250
 
     def start(self) -> None:
+        """Called once the service has started: its start rebuilt the jobs and, through
+        ``changed``, already refreshed the status, so that is not done a second time."""
         if self.has_tray:
             self.tray.show()
-        self.apply_progression()
+        self.apply_progression(refresh=False)
 
     # -- her recovery --------------------------------------------------------------------
 
     def today(self) -> date:
         return self.service.now().date()
 
-    def apply_progression(self) -> None:
-        """Fit today's reminders and the library to her week, pauses and plan."""
+    def apply_progression(self, *, refresh: bool = True) -> None:
+        """Fit today's reminders and the library to her week, pauses and plan.
+
+        ``refresh=False``: the status is known to be fresh unless the plan changes.
+        """
         today = self.today()
         pauses = load_pauses(self.store, today)
         exercises = self.catalog.exercises
@@ -142,7 +147,7 @@ class Shell(QObject):
         effective = effective_plan(self.base_plan, exercises, today, pauses)
         if effective != self.service.plan:
             self.service.rebuild(effective)
-        else:
+        elif refresh:
             self.refresh_status()
         if self.window.built_exercises_page is not None:
             self.window.built_exercises_page.set_statuses(self.statuses)
