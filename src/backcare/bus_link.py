@@ -1,7 +1,7 @@
 """One D-Bus connection whose incoming signals arrive as Qt signals on the main thread.
 
 Back Care talks to two buses: the session bus for desktop notifications (``ui/notifications``)
-and the system bus for logind's "going to sleep / woke up" (``scheduling/sleep_watch``). Both
+and the system bus for logind's "going to sleep / woke up" (``scheduling/service``). Both
 go through jeepney, a small pure-Python D-Bus client, rather than QtDBus:
 
 * QtDBus cannot send an unsigned 32-bit integer, which ``Notify`` needs (see notifications);

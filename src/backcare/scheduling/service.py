@@ -22,7 +22,7 @@ from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
-from jeepney import MatchRule
+from jeepney import MatchRule, Message
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from backcare.bus_link import BusLink
@@ -150,7 +150,7 @@ class ReminderService(QObject):
         """Derive the jobs from ``plan`` afresh: one cron job per minute past the hour that
         the plan's wall-clock slots use (07:30 and 12:30 share "hours 7 and 12, minute 30").
 
-        One job per minute rather than per slot: the default plan's 13 slots need 3 jobs, and
+        One job per minute rather than per slot: the default plan's 13 slots need 2 jobs, and
         each CronTrigger costs about 0.15 ms to build at every start and every change.
         """
         self.plan = plan
@@ -325,9 +325,11 @@ class ReminderService(QObject):
                          interface=LOGIND_MANAGER, member="PrepareForSleep")
         self._sleep_link = BusLink.open("SYSTEM", [rule], self)
         if self._sleep_link is not None:
-            self._sleep_link.received.connect(
-                lambda msg: self.on_prepare_for_sleep(bool(msg.body[0]))
-            )
+            self._sleep_link.received.connect(self._on_sleep_signal)
+
+    def _on_sleep_signal(self, msg: Message) -> None:
+        if msg.body and isinstance(msg.body[0], bool):  # the signal's one argument, "b"
+            self.on_prepare_for_sleep(msg.body[0])
 
     @property
     def listening_for_sleep(self) -> bool:
