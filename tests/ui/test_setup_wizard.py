@@ -148,7 +148,43 @@ def test_her_earlier_answers_are_shown_again(qtbot: QtBot, birth_type: str | Non
     click(qtbot, wizard.finish_button)
     plan = wizard.result_plan()
     assert plan.profile == profile
-    assert plan.sessions == (ExerciseSession(time(10, 0), ("bridge",), "Morning", pinned=False),)
+    # Her own choice of exercises (pinned in Settings) survives the re-run.
+    assert plan.sessions == (ExerciseSession(time(10, 0), ("bridge",), "Morning", pinned=True),)
+
+
+def test_a_rerun_keeps_the_sessions_it_does_not_ask_about(qtbot: QtBot) -> None:
+    lunch = ExerciseSession(time(12, 0), ("cat-back", "knee-hugs"), "Lunch stretch", pinned=True)
+    walk = ExerciseSession(time(17, 0), (), "Walk")
+    morning = ExerciseSession(time(8, 0), ("pelvic-floor",), "Morning")
+    wizard = make_wizard(qtbot, replace(default_plan(), sessions=(lunch, morning, walk)))
+    click(qtbot, wizard.next_button)
+    assert wizard.kept_note.isVisible()
+    assert wizard.kept_note.text() == (
+        "Also kept as you set it in Settings: Lunch stretch at 12:00 and Walk at 17:00."
+    )
+    wizard.slots[0].time.setTime(QTime(8, 30))  # she moves her morning session
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    assert wizard.result_plan().sessions == (
+        ExerciseSession(time(8, 30), ("pelvic-floor",), "Morning"), lunch, walk,
+    )
+
+
+def test_a_kept_session_clashing_with_a_new_time_is_explained(qtbot: QtBot) -> None:
+    lunch = ExerciseSession(time(15, 0), ("cat-back",), "Tea-time stretch")
+    wizard = make_wizard(qtbot, replace(default_plan(), sessions=(lunch,)))
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.slots[1].check)  # afternoon, 15:00 as well
+    assert "both at 15:00" in wizard.general_error.text()
+    assert not wizard.finish_button.isEnabled()
+    wizard.slots[1].time.setTime(QTime(15, 30))
+    assert not wizard.general_error.isVisible()
+
+
+def test_with_only_the_four_times_there_is_nothing_else_to_mention(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    click(qtbot, wizard.next_button)
+    assert not wizard.kept_note.isVisible()
 
 
 def test_the_birth_date_cannot_be_after_today(qtbot: QtBot) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from backcare.core.plan import (
     DEFAULT_SESSIONS,
     MAX_YEARS_SINCE_BIRTH,
+    ExerciseSession,
     FieldError,
     Plan,
     plan_from_dict,
@@ -336,6 +337,16 @@ class SetupWizard(QDialog):
         grid.setColumnStretch(2, 1)
         grid.setColumnMinimumWidth(0, 160)
         layout.addLayout(grid)
+        # Sessions she added in Settings under other names are not asked about here: they are
+        # kept exactly as they are (a re-run of the setup must not lose them), and said so.
+        slot_labels = {label.casefold() for label, _ in SESSION_SLOTS}
+        self.kept_sessions = [
+            i for i, s in enumerate(plan.sessions) if s.label.casefold() not in slot_labels
+        ]
+        self.kept_note = _labelled(_kept_words([plan.sessions[i] for i in self.kept_sessions]),
+                                   "note")
+        self.kept_note.setVisible(bool(self.kept_sessions))
+        layout.addWidget(self.kept_note)
 
         layout.addWidget(_labelled("When do you usually eat?", "question"))
         layout.addWidget(_labelled("A calcium reminder comes with each meal.", "note"))
@@ -425,11 +436,14 @@ class SetupWizard(QDialog):
             profile["breastfeeding"] = self.feeding_yes.isChecked()
         data["profile"] = profile
         data["waking"] = {"start": _hhmm(self.waking_start), "end": _hhmm(self.waking_end)}
+        # Her chosen times in the four slots first (errors are matched to rows by that order),
+        # each keeping its exercises and whether she pinned them; then her other sessions.
+        current = {s.label.casefold(): s for s in self._plan.sessions}
         data["sessions"] = [
             {"at": _hhmm(s.time), "label": s.label, "exercises": list(s.exercises),
-             "pinned": False}
+             "pinned": s.label.casefold() in current and current[s.label.casefold()].pinned}
             for s in self.slots if s.check.isChecked()
-        ]
+        ] + [data["sessions"][i] for i in self.kept_sessions]
         data["calcium"]["meals"] = [
             {"name": meal.name, "at": _hhmm(edit)}
             for meal, edit in zip(self._plan.calcium.meals, self.meal_times, strict=True)
@@ -541,6 +555,15 @@ class SetupWizard(QDialog):
     @property
     def errors(self) -> list[FieldError]:
         return list(self._errors)
+
+
+def _kept_words(sessions: Sequence[ExerciseSession]) -> str:
+    """'Also kept as you set it: Lunch stretch at 12:00.' (empty for none)"""
+    if not sessions:
+        return ""
+    named = [f"{s.label or 'a session'} at {s.at:%H:%M}" for s in sessions]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Also kept as you set it in Settings: {listed}."
 
 
 def _qdate(d: date) -> QDate:
