@@ -257,13 +257,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
         session.stop()
 
 
-@pytest.fixture(scope="session")
-def bus_daemon() -> Iterator[str]:
-    """A private D-Bus daemon's address, e.g. to stand in for the system bus.
-
-    Back Care's D-Bus client (jeepney) reads ``DBUS_SYSTEM_BUS_ADDRESS``, so a test can point
-    it here and play logind on a real bus, where a machine's own system bus cannot be used.
-    """
+def _start_bus_daemon() -> tuple[str, int]:
     if shutil.which("dbus-daemon") is None:
         reason = "dbus-daemon is missing (run .ci/run to install it)"
         if os.environ.get("CI") == "true":
@@ -275,8 +269,44 @@ def bus_daemon() -> Iterator[str]:
         capture_output=True, text=True, timeout=10, check=True,
     )
     address, pid = bus.stdout.split("\n")[:2]
+    return address.strip(), int(pid)
+
+
+def _stop_bus_daemon(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+
+
+@pytest.fixture(scope="session")
+def bus_daemon() -> Iterator[str]:
+    """A private D-Bus daemon's address, e.g. to stand in for the system bus.
+
+    Back Care's D-Bus client (jeepney) reads ``DBUS_SYSTEM_BUS_ADDRESS``, so a test can point
+    it here and play logind on a real bus, where a machine's own system bus cannot be used.
+    """
+    address, pid = _start_bus_daemon()
     try:
-        yield address.strip()
+        yield address
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(int(pid), signal.SIGTERM)
+        _stop_bus_daemon(pid)
+
+
+@dataclass
+class BusDaemon:
+    """A private D-Bus daemon a test may stop, to see what happens when the bus goes away."""
+
+    address: str
+    pid: int
+
+    def stop(self) -> None:
+        _stop_bus_daemon(self.pid)
+
+
+@pytest.fixture
+def own_bus_daemon() -> Iterator[BusDaemon]:
+    address, pid = _start_bus_daemon()
+    daemon = BusDaemon(address, pid)
+    try:
+        yield daemon
+    finally:
+        daemon.stop()
