@@ -200,6 +200,8 @@ def _week_for(birth_type: str | None, vaginal: int, assisted: int, caesarean: in
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise card: its purpose, illustrated steps, dose, cautions and when it opens."""
+
     id: str
     title: str
     purpose: str
@@ -222,6 +224,8 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Tip:
+    """A short piece of back-care advice from the seeds, with its topic and sources."""
+
     id: str
     title: str
     text: str

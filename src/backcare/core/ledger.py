@@ -30,6 +30,8 @@ KINDS = ("recommendation", "cause", "food", "timing", "dose", "caution", "contex
 
 @dataclass(frozen=True)
 class Guidance:
+    """A clinical guidance document (NHS, NICE, ACOG, POGP) the content is checked against."""
+
     id: str
     publisher: str
     title: str
@@ -38,6 +40,8 @@ class Guidance:
 
 @dataclass(frozen=True)
 class Fact:
+    """One claim a seed makes, where it is, and what became of it (used, changed or not used)."""
+
     id: str
     seed: str
     section: str
@@ -51,6 +55,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Ledger:
+    """The facts ledger: every seed claim and every guidance document it cites."""
+
     guidance: tuple[Guidance, ...]
     facts: tuple[Fact, ...]
 

@@ -68,6 +68,8 @@ class SetbackCare:
 
 @dataclass(frozen=True)
 class Safety:
+    """The Safety page's content: disclaimer, warning signs in three groups, setback care."""
+
     disclaimer: str
     emergency: SignGroup
     urgent: SignGroup

@@ -48,6 +48,8 @@ _MIGRATIONS: dict[int, str] = {
 
 @dataclass(frozen=True)
 class Event:
+    """One thing that happened to a reminder (fired, done, snoozed, skipped, missed), and when."""
+
     at: datetime
     kind: str
     reminder_key: str

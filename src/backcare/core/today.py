@@ -23,12 +23,16 @@ MISSED_AFTER = timedelta(hours=1)  # shown but never answered for this long: cou
 
 @dataclass(frozen=True)
 class Entry:
+    """One reminder of the day and what became of it so far."""
+
     reminder: Reminder
     status: str  # upcoming, due, done, snoozed, skipped, missed, before (she started later)
 
 
 @dataclass(frozen=True)
 class Day:
+    """The day as the Today page shows it: each reminder's status, what is next, calcium so far."""
+
     entries: tuple[Entry, ...]
     next_due: Reminder | None
     calcium_taken: int
