@@ -6,8 +6,8 @@ it next to Back Care and reports Back Care's figures as ratios to this one's.
 
     python benchmarks/baseline_app.py [--quit-when-ready] [--with-text] [--size WxH]
 
-With ``--quit-when-ready`` it exits 0 as soon as the event loop has processed the show, exactly
-like ``backcare --quit-when-ready``; without it, it runs until it is terminated.
+With ``--quit-when-ready`` it prints "ready" and exits 0 as soon as the event loop has processed
+the show, exactly like ``backcare --quit-when-ready``; without it, it runs until it is terminated.
 """
 
 from __future__ import annotations
@@ -67,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     tray.show()
 
     if args.quit_when_ready:
-        # Zero-delay: fires once the event loop has processed the show and first paint.
-        QTimer.singleShot(0, app.quit)
+        # Zero-delay: fires once the event loop has processed the show and first paint;
+        # "ready" marks that moment, as Back Care prints it.
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
     code = app.exec()
     scheduler.shutdown(wait=False)
     return code

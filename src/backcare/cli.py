@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-when-ready",
         action="store_true",
-        help="start, show the window, then exit 0 (used to measure and check start-up)",
+        help="start, show the window, print 'ready', then exit 0 (to measure and check "
+        "start-up)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     figures = commands.add_parser(
@@ -215,12 +216,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reason is not None:
         print(reason, file=sys.stderr)
         return 2
+    from backcare import start_gc
     from backcare.qt_loading import load_qt_free_modules_first, skip_pyside_source_scan
 
+    start_gc.pause()  # no garbage collection while the modules load: see start_gc.py
     load_qt_free_modules_first()
     skip_pyside_source_scan()
     from backcare.app import run_app
 
+    start_gc.imports_done()
     return run_app(data_dir_override=args.data_dir, quit_when_ready=args.quit_when_ready)
 
 
