@@ -300,3 +300,53 @@ def test_ids_missing_from_the_library_stay_visible(qtbot: QtBot, tmp_path: Path)
     with qtbot.waitSignal(dlg.planChanged) as changed:
         dlg.food_list.item(0).setCheckState(Qt.CheckState.Checked)
     assert changed.args[0].calcium.foods == ("milk", "kale")
+
+
+def test_typing_a_name_applies_once_not_per_key(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    emitted: list[object] = []
+    dialog.planChanged.connect(emitted.append)
+    row = dialog.meal_rows[0]
+    row.name.selectAll()
+    with qtbot.waitSignal(dialog.planChanged, timeout=5000) as changed:
+        qtbot.keyClicks(row.name, "early breakfast")
+        assert emitted == []  # fifteen keys, nothing applied yet
+        assert dialog.plan().calcium.meals[0].name == "early breakfast"  # but already checked
+    assert len(emitted) == 1
+    assert changed.args[0].calcium.meals[0].name == "early breakfast"
+
+
+def test_a_problem_shows_while_typing_and_enter_applies_at_once(
+    qtbot: QtBot, dialog: SettingsDialog
+) -> None:
+    row = dialog.meal_rows[1]
+    row.name.clear()
+    qtbot.keyClicks(row.name, "x" * 3)
+    row.name.selectAll()
+    qtbot.keyClick(row.name, Qt.Key.Key_Backspace)  # emptied: a meal needs a name
+    assert "name" in row.error.text() and not row.error.isHidden()
+    qtbot.keyClicks(row.name, "brunch")
+    assert row.error.isHidden()
+    with qtbot.waitSignal(dialog.planChanged, timeout=1000) as changed:
+        qtbot.keyClick(row.name, Qt.Key.Key_Return)  # Enter: no waiting for the pause
+    assert changed.args[0].calcium.meals[1].name == "brunch"
+
+
+def test_a_typed_number_applies_on_enter_not_per_digit(
+    qtbot: QtBot, dialog: SettingsDialog
+) -> None:
+    emitted: list[object] = []
+    dialog.planChanged.connect(emitted.append)
+    dialog.calcium_target.selectAll()
+    qtbot.keyClicks(dialog.calcium_target, "1200")
+    assert emitted == []  # not 1, 12, 120 and 1200 in turn
+    qtbot.keyClick(dialog.calcium_target, Qt.Key.Key_Return)
+    assert [p.calcium.daily_target_mg for p in emitted] == [1200]  # type: ignore[attr-defined]
+
+
+def test_closing_applies_what_was_typed_last(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    dialog.session_list.setCurrentRow(0)
+    dialog.session_label.selectAll()
+    qtbot.keyClicks(dialog.session_label, "Sunrise")
+    with qtbot.waitSignal(dialog.planChanged, timeout=1000) as changed:
+        dialog.close()
+    assert changed.args[0].sessions[0].label == "Sunrise"

@@ -19,10 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -78,6 +79,7 @@ TAB_ABOUT, TAB_DAY, TAB_SESSIONS, TAB_POSTURE, TAB_CALCIUM = range(5)
 TAB_TITLES = ("About you", "Your day", "Exercise sessions", "Posture breaks", "Calcium")
 ERROR_COLOUR = QColor("#a23b3b")
 MAX_QUIET = 6
+TYPING_PAUSE_MS = 700  # a name she types is applied once she stops for this long
 
 BIRTH_TYPE_CHOICES: tuple[tuple[str | None, str], ...] = (
     (None, "Rather not say"),
@@ -105,11 +107,25 @@ QDialog#settingsDialog QLabel#settingsMessage { color: #1f4e79; }
 """
 
 
+def _commit_typed_numbers_on_enter(parent: QWidget) -> None:
+    """Typed times, dates and numbers apply on Enter or leaving the field, not on every key.
+
+    Typing "1200" into a spin box would otherwise apply 1, 12, 120 and 1200 in turn, each one
+    saved and rescheduled (and "1" refused with a red sentence while she is still typing).
+    """
+    for box in parent.findChildren(QAbstractSpinBox):
+        box.setKeyboardTracking(False)
+
+
 class SettingsDialog(QDialog):
     """``SettingsDialog(plan, today, exercises, foods)``: non-modal; show it with ``show()``.
 
     ``planChanged(Plan)`` is emitted for every edit that gives a valid plan (and after Reset or
-    a good Import); the app saves and applies it. ``set_plan(plan)`` shows a plan changed
+    a good Import); the app saves and applies it. Typing is not an edit per key: problems are
+    shown as she types, but a name is applied once she pauses (``TYPING_PAUSE_MS``), presses
+    Enter or leaves the field, and a typed number, time or date once she presses Enter or
+    leaves it (arrows and the mouse wheel apply at once). Closing the window applies what is
+    still pending. ``set_plan(plan)`` shows a plan changed
     elsewhere without emitting. ``exercises`` and ``foods`` are ``(id, title)`` pairs.
     """
 
@@ -137,6 +153,11 @@ class SettingsDialog(QDialog):
         self._errors: list[FieldError] = []
         self._sessions: list[dict[str, Any]] = []
         self._session_errors: dict[int, list[FieldError]] = {}
+        self._pending: Plan | None = None  # checked and valid, not yet emitted (typing)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.apply_pending)
         self.meal_rows: list[_MealRow] = []
         self.quiet_rows: list[_QuietRow] = []
         self.reset_box: QMessageBox | None = None
@@ -155,6 +176,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._sessions_tab(), TAB_TITLES[TAB_SESSIONS])
         self.tabs.addTab(self._posture_tab(), TAB_TITLES[TAB_POSTURE])
         self.tabs.addTab(self._calcium_tab(), TAB_TITLES[TAB_CALCIUM])
+        _commit_typed_numbers_on_enter(self.tabs)
 
         self.general_error = make_error_label("Problems with these settings")
         self.message = QLabel()
@@ -370,7 +392,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.session_error)
 
         self.session_time.timeChanged.connect(self._session_edited)
-        self.session_label.textEdited.connect(self._session_edited)
+        self.session_label.textEdited.connect(self._session_typed)
+        self.session_label.editingFinished.connect(self.apply_pending)
         self.mode_group.buttonToggled.connect(self._mode_toggled)
         self.session_exercises.itemChanged.connect(self._session_edited)
 
@@ -451,7 +474,13 @@ class SettingsDialog(QDialog):
         return self._plan
 
     def set_plan(self, plan: Plan) -> None:
-        """Show ``plan`` (changed elsewhere: setup, import, a reset); emits nothing."""
+        """Show ``plan`` (changed elsewhere: setup, import, a reset); emits nothing.
+
+        Anything typed but not yet applied is dropped with the fields it was typed in: the
+        plan shown is the one that was just chosen.
+        """
+        self._typing.stop()
+        self._pending = None
         self._plan = plan
         data = plan_to_dict(plan)
         self._loading = True
@@ -510,6 +539,7 @@ class SettingsDialog(QDialog):
 
     def _append_quiet(self, start: str, end: str) -> _QuietRow:
         row = _QuietRow(start, end)
+        _commit_typed_numbers_on_enter(row)
         row.start.timeChanged.connect(self._edited)
         row.end.timeChanged.connect(self._edited)
         row.remove_button.clicked.connect(lambda: self.remove_quiet(row))
@@ -527,7 +557,9 @@ class SettingsDialog(QDialog):
 
     def _append_meal(self, name: str, at: str) -> _MealRow:
         row = _MealRow(name, at)
-        row.name.textEdited.connect(self._edited)
+        _commit_typed_numbers_on_enter(row)
+        row.name.textEdited.connect(self._typed)
+        row.name.editingFinished.connect(self.apply_pending)
         row.time.timeChanged.connect(self._edited)
         row.remove_button.clicked.connect(lambda: self.remove_meal(row))
         self.meal_rows.append(row)
@@ -619,7 +651,11 @@ class SettingsDialog(QDialog):
             self._session_edited()
 
     @Slot()
-    def _session_edited(self) -> None:
+    def _session_typed(self) -> None:
+        self._session_edited(typed=True)
+
+    @Slot()
+    def _session_edited(self, typed: bool = False) -> None:
         if self._loading:
             return
         index = self.session_list.currentRow()
@@ -633,7 +669,10 @@ class SettingsDialog(QDialog):
         if pinned:
             session["exercises"] = _checked_values(self.session_exercises)
         self.session_list.item(index).setText(self._session_text(index))
-        self._edited()
+        if typed:
+            self._typed()
+        else:
+            self._edited()
 
     @Slot()
     def add_session(self) -> None:
@@ -727,6 +766,16 @@ class SettingsDialog(QDialog):
     @Slot()
     def _edited(self, *_args: object) -> None:
         """Rebuild the plan from the widgets: emit it if valid, else show why beside each field."""
+        self._check()
+        self.apply_pending()
+
+    @Slot()
+    def _typed(self, *_args: object) -> None:
+        """A key in a text field: show problems now, apply once she pauses or moves on."""
+        self._check()
+        self._typing.start()
+
+    def _check(self) -> None:
         if self._loading:
             return
         self.message.hide()
@@ -734,7 +783,23 @@ class SettingsDialog(QDialog):
         self._show_errors(errors)
         if plan is not None and plan != self._plan:
             self._plan = plan
+            self._pending = plan
+
+    @Slot()
+    def apply_pending(self) -> None:
+        """Emit the valid plan that typing left waiting, if any."""
+        self._typing.stop()
+        plan, self._pending = self._pending, None
+        if plan is not None:
             self.planChanged.emit(plan)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closing applies what she typed last, even if she never left the field."""
+        focused = self.focusWidget()
+        if isinstance(focused, QAbstractSpinBox):
+            focused.interpretText()  # commits a typed time or number (emits if it changed)
+        self.apply_pending()
+        super().hideEvent(event)
 
     @property
     def errors(self) -> list[FieldError]:
