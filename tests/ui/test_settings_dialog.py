@@ -54,7 +54,7 @@ def test_it_is_non_modal_and_shows_the_plan(dialog: SettingsDialog) -> None:
     assert dialog.breastfeeding.currentData() is True
     assert dialog.diet_calcium.value() == 300
     assert dialog.waking_start.time() == QTime(7, 0)
-    assert dialog.session_list.count() == 4
+    assert dialog.sessions.session_list.count() == 4
     assert [row.name.text() for row in dialog.meal_rows] == ["breakfast", "lunch", "dinner"]
     assert dialog.food_list.count() == 4
     assert not dialog.general_error.isVisible()
@@ -98,45 +98,45 @@ def test_a_session_outside_waking_hours_is_marked_on_its_row(
     assert "Exercise sessions" in dialog.general_error.text()
     assert dialog.tabs.tabBar().tabTextColor(TAB_SESSIONS).name() == "#a23b3b"
     assert dialog.tabs.tabBar().tabTextColor(TAB_CALCIUM).name() == "#a23b3b"
-    assert "Needs a look" in dialog.session_list.item(0).text()
-    assert "Needs a look" not in dialog.session_list.item(1).text()
-    assert "outside waking hours" in dialog.session_list.item(0).toolTip()
+    assert "Needs a look" in dialog.sessions.session_list.item(0).text()
+    assert "Needs a look" not in dialog.sessions.session_list.item(1).text()
+    assert "outside waking hours" in dialog.sessions.session_list.item(0).toolTip()
     assert "Meal 1 is at 07:30" in dialog.meal_rows[0].error.text()
     dialog.tabs.setCurrentIndex(TAB_SESSIONS)
-    dialog.session_list.setCurrentRow(0)
-    assert dialog.session_time_error.isVisible()
-    assert "Exercise session 1 is at 08:00" in dialog.session_time_error.text()
-    dialog.session_list.setCurrentRow(1)
-    assert not dialog.session_time_error.isVisible()
-    dialog.session_list.setCurrentRow(0)
+    dialog.sessions.session_list.setCurrentRow(0)
+    assert dialog.sessions.session_time_error.isVisible()
+    assert "Exercise session 1 is at 08:00" in dialog.sessions.session_time_error.text()
+    dialog.sessions.session_list.setCurrentRow(1)
+    assert not dialog.sessions.session_time_error.isVisible()
+    dialog.sessions.session_list.setCurrentRow(0)
     dialog.meal_rows[0].time.setTime(QTime(9, 30))
     with qtbot.waitSignal(dialog.planChanged) as changed:
-        dialog.session_time.setTime(QTime(9, 15))
+        dialog.sessions.session_time.setTime(QTime(9, 15))
     assert changed.args[0].sessions[0].at == time(9, 15)
-    assert "Needs a look" not in dialog.session_list.item(0).text()
+    assert "Needs a look" not in dialog.sessions.session_list.item(0).text()
 
 
 def test_her_own_choice_of_exercises_needs_at_least_one(
     qtbot: QtBot, dialog: SettingsDialog
 ) -> None:
     dialog.tabs.setCurrentIndex(TAB_SESSIONS)
-    dialog.session_list.setCurrentRow(1)  # Afternoon: the bridge
+    dialog.sessions.session_list.setCurrentRow(1)  # Afternoon: the bridge
     with qtbot.waitSignal(dialog.planChanged) as changed:
-        qtbot.mouseClick(dialog.choose_myself, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.sessions.choose_myself, Qt.MouseButton.LeftButton)
     assert changed.args[0].sessions[1].pinned
     assert changed.args[0].sessions[1].exercises == ("bridge",)
-    assert dialog.session_exercises.isVisible()
-    bridge = dialog.session_exercises.item(1)
+    assert dialog.sessions.session_exercises.isVisible()
+    bridge = dialog.sessions.session_exercises.item(1)
     with qtbot.assertNotEmitted(dialog.planChanged):
         bridge.setCheckState(Qt.CheckState.Unchecked)
-    assert "must name at least 1" in dialog.session_exercises_error.text()
+    assert "must name at least 1" in dialog.sessions.session_exercises_error.text()
     with qtbot.waitSignal(dialog.planChanged) as changed:
-        dialog.session_exercises.item(2).setCheckState(Qt.CheckState.Checked)
+        dialog.sessions.session_exercises.item(2).setCheckState(Qt.CheckState.Checked)
     assert changed.args[0].sessions[1].exercises == ("knee-hugs",)
     with qtbot.waitSignal(dialog.planChanged) as changed:
-        qtbot.mouseClick(dialog.choose_for_me, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.sessions.choose_for_me, Qt.MouseButton.LeftButton)
     assert not changed.args[0].sessions[1].pinned
-    assert not dialog.session_exercises.isVisible()
+    assert not dialog.sessions.session_exercises.isVisible()
 
 
 def test_sessions_can_be_added_up_to_the_limit_and_removed(
@@ -144,19 +144,19 @@ def test_sessions_can_be_added_up_to_the_limit_and_removed(
 ) -> None:
     for _ in range(MAX_SESSIONS - 4):
         with qtbot.waitSignal(dialog.planChanged):
-            qtbot.mouseClick(dialog.add_session_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(dialog.sessions.add_session_button, Qt.MouseButton.LeftButton)
     assert len(dialog.plan().sessions) == MAX_SESSIONS
-    assert not dialog.add_session_button.isEnabled()
+    assert not dialog.sessions.add_session_button.isEnabled()
     with qtbot.waitSignal(dialog.planChanged):
-        dialog.session_label.setText("")
-        qtbot.keyClicks(dialog.session_label, "Lunch nap")
+        dialog.sessions.session_label.setText("")
+        qtbot.keyClicks(dialog.sessions.session_label, "Lunch nap")
     assert dialog.plan().sessions[-1].label == "Lunch nap"
-    dialog.session_list.setCurrentRow(0)
+    dialog.sessions.session_list.setCurrentRow(0)
     with qtbot.waitSignal(dialog.planChanged) as changed:
-        qtbot.mouseClick(dialog.remove_session_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.sessions.remove_session_button, Qt.MouseButton.LeftButton)
     assert [s.label for s in changed.args[0].sessions][:3] == ["Afternoon", "Evening",
                                                                 "Before bed"]
-    assert dialog.add_session_button.isEnabled()
+    assert dialog.sessions.add_session_button.isEnabled()
 
 
 def test_meals_one_to_six_and_a_meal_needs_a_name(qtbot: QtBot, dialog: SettingsDialog) -> None:
@@ -344,9 +344,9 @@ def test_a_typed_number_applies_on_enter_not_per_digit(
 
 
 def test_closing_applies_what_was_typed_last(qtbot: QtBot, dialog: SettingsDialog) -> None:
-    dialog.session_list.setCurrentRow(0)
-    dialog.session_label.selectAll()
-    qtbot.keyClicks(dialog.session_label, "Sunrise")
+    dialog.sessions.session_list.setCurrentRow(0)
+    dialog.sessions.session_label.selectAll()
+    qtbot.keyClicks(dialog.sessions.session_label, "Sunrise")
     with qtbot.waitSignal(dialog.planChanged, timeout=1000) as changed:
         dialog.close()
     assert changed.args[0].sessions[0].label == "Sunrise"

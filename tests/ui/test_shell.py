@@ -224,9 +224,9 @@ def test_the_settings_window_says_which_exercises_are_not_for_her_yet(  # type: 
     plan = replace(default_plan(), profile=Profile(date(2026, 10, 12), "caesarean"))
     shell = make_shell(plan)
     dialog = shell.open_settings()
-    dialog.choose_myself.setChecked(True)
-    rows = {dialog.session_exercises.item(i).text()
-            for i in range(dialog.session_exercises.count())}
+    dialog.sessions.choose_myself.setChecked(True)
+    rows = {dialog.sessions.session_exercises.item(i).text()
+            for i in range(dialog.sessions.session_exercises.count())}
     assert "Bridge" in rows  # week 6 after a caesarean: open
     assert "Kneeling plank (not yet: opens 16 weeks after a caesarean birth, in 10 weeks)" in rows
     dialog.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from backcare.core.plan import MAX_LABEL
 
 ERROR_STYLE = "color: #a23b3b; font-size: 10.5pt;"
+ERROR_COLOUR = QColor("#a23b3b")  # the same red, for list items and tab titles
 
 
 def make_error_label(name: str) -> QLabel:

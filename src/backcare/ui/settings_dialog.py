@@ -24,7 +24,6 @@ from PySide6.QtGui import QColor, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -33,12 +32,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -49,9 +45,7 @@ from backcare.core.plan import (
     CALCIUM_MAX_MG,
     CALCIUM_MIN_MG,
     DIET_CALCIUM_MAX_MG,
-    MAX_LABEL,
     MAX_MEALS,
-    MAX_SESSIONS,
     MIN_MEALS,
     POSTURE_MAX,
     POSTURE_MIN,
@@ -62,22 +56,22 @@ from backcare.core.plan import (
     plan_from_dict,
     plan_to_dict,
 )
+from backcare.ui.form_parts import ERROR_COLOUR, make_error_label, show_error
 from backcare.ui.form_parts import MealRow as _MealRow
 from backcare.ui.form_parts import QuietRow as _QuietRow
 from backcare.ui.form_parts import TimeRow as _TimeRow
 from backcare.ui.form_parts import checkable as _checkable
 from backcare.ui.form_parts import checked_values as _checked_values
 from backcare.ui.form_parts import hhmm as _hhmm
-from backcare.ui.form_parts import make_error_label, show_error
 from backcare.ui.form_parts import note as _note
 from backcare.ui.form_parts import qtime_of as _qtime
 from backcare.ui.form_parts import row as _row
 from backcare.ui.form_parts import time_edit as _time_edit
 from backcare.ui.form_parts import with_error as _with_error
+from backcare.ui.session_editor import SessionEditor
 
 TAB_ABOUT, TAB_DAY, TAB_SESSIONS, TAB_POSTURE, TAB_CALCIUM = range(5)
 TAB_TITLES = ("About you", "Your day", "Exercise sessions", "Posture breaks", "Calcium")
-ERROR_COLOUR = QColor("#a23b3b")
 MAX_QUIET = 6
 TYPING_PAUSE_MS = 700  # a name she types is applied once she stops for this long
 
@@ -151,8 +145,6 @@ class SettingsDialog(QDialog):
         self._env = autostart_env
         self._loading = False
         self._errors: list[FieldError] = []
-        self._sessions: list[dict[str, Any]] = []
-        self._session_errors: dict[int, list[FieldError]] = {}
         self._pending: Plan | None = None  # checked and valid, not yet emitted (typing)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -339,71 +331,17 @@ class SettingsDialog(QDialog):
         self.exercise_enabled.setAccessibleName("Exercise reminders")
         self.exercise_enabled.toggled.connect(self._edited)
         outer.addWidget(self.exercise_enabled)
-
-        self.session_list = QListWidget()
-        self.session_list.setAccessibleName("Exercise sessions")
-        self.session_list.setMinimumWidth(230)
-        self.session_list.setWordWrap(True)
-        self.session_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.session_list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
-        self.session_list.currentRowChanged.connect(self._show_session)
-        self.add_session_button = QPushButton("Add")
-        self.add_session_button.setAccessibleName("Add an exercise session")
-        self.remove_session_button = QPushButton("Remove")
-        self.remove_session_button.setAccessibleName("Remove this exercise session")
-        for button in (self.add_session_button, self.remove_session_button):
-            button.setAutoDefault(False)
-        self.add_session_button.clicked.connect(self.add_session)
-        self.remove_session_button.clicked.connect(self.remove_session)
+        self.sessions = SessionEditor(self._exercises, self._waking_hours, self._not_yet)
+        self.sessions.edited.connect(self._edited)
+        self.sessions.typed.connect(self._typed)
+        self.sessions.typingDone.connect(self.apply_pending)
+        outer.addWidget(self.sessions, 1)
         self.sessions_error = make_error_label("Problem with the exercise sessions")
-        left = QVBoxLayout()
-        left.addWidget(self.session_list, 1)
-        left.addLayout(_row(self.add_session_button, self.remove_session_button))
-        left.addWidget(_note(f"Up to {MAX_SESSIONS} a day."))
-
-        self.session_detail = QWidget()
-        form = QFormLayout(self.session_detail)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(10)
-        self.session_time = _time_edit("Session time")
-        self.session_time_error = make_error_label("Problem with the session time")
-        form.addRow("Time", _with_error(_row(self.session_time), self.session_time_error))
-        self.session_label = QLineEdit()
-        self.session_label.setMaxLength(MAX_LABEL)
-        self.session_label.setPlaceholderText("e.g. Morning")
-        self.session_label.setAccessibleName("Session name")
-        self.session_label_error = make_error_label("Problem with the session name")
-        form.addRow("Name", _with_error(self.session_label, self.session_label_error))
-        self.choose_for_me = QRadioButton("Choose for me")
-        self.choose_for_me.setAccessibleName("Choose exercises for me")
-        self.choose_myself = QRadioButton("Let me choose")
-        self.choose_myself.setAccessibleName("Let me choose the exercises")
-        self.mode_group = QButtonGroup(self)
-        self.mode_group.addButton(self.choose_for_me)
-        self.mode_group.addButton(self.choose_myself)
-        form.addRow("Exercises", _row(self.choose_for_me, self.choose_myself))
-        self.mode_note = _note("")
-        form.addRow("", self.mode_note)
-        self.session_exercises = QListWidget()
-        self.session_exercises.setAccessibleName("Exercises in this session")
-        self.session_exercises_error = make_error_label("Problem with the session's exercises")
-        form.addRow("", _with_error(self.session_exercises, self.session_exercises_error))
-        self.session_error = make_error_label("Problem with this session")
-        form.addRow(self.session_error)
-
-        self.session_time.timeChanged.connect(self._session_edited)
-        self.session_label.textEdited.connect(self._session_typed)
-        self.session_label.editingFinished.connect(self.apply_pending)
-        self.mode_group.buttonToggled.connect(self._mode_toggled)
-        self.session_exercises.itemChanged.connect(self._session_edited)
-
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addSpacing(12)
-        body.addWidget(self.session_detail, 3)
-        outer.addLayout(body, 1)
         outer.addWidget(self.sessions_error)
         return page
+
+    def _waking_hours(self) -> tuple[int, int]:
+        return self.waking_start.time().hour(), self.waking_end.time().hour()
 
     def _posture_tab(self) -> QWidget:
         page, form = self._form()
@@ -492,9 +430,7 @@ class SettingsDialog(QDialog):
                 box.setChecked(day in plan.weekdays)
             self._set_quiet(data["quiet"])
             self.exercise_enabled.setChecked(plan.exercise_enabled)
-            self._sessions = [dict(s) for s in data["sessions"]]
-            self._session_errors = {}
-            self._fill_session_list(select=0)
+            self.sessions.set_sessions(data["sessions"])
             self.posture_enabled.setChecked(plan.posture_enabled)
             self.posture_interval.setValue(plan.posture_interval_min)
             self.posture_interval.setEnabled(plan.posture_enabled)
@@ -572,130 +508,12 @@ class SettingsDialog(QDialog):
         self.add_meal_button.setEnabled(len(self.meal_rows) < MAX_MEALS)
         for meal in self.meal_rows:
             meal.remove_button.setEnabled(len(self.meal_rows) > MIN_MEALS)
-        self.add_session_button.setEnabled(len(self._sessions) < MAX_SESSIONS)
-        self.remove_session_button.setEnabled(bool(self._sessions))
 
-    # -- sessions (a list on the left, the chosen one's details on the right) -----------------
-
-    def _session_text(self, index: int) -> str:
-        s = self._sessions[index]
-        how = "Your own exercises" if s["pinned"] else "Exercises chosen for you"
-        if index in self._session_errors:
-            how = "Needs a look (see the red note)"
-        return f"{s['at']}   {s['label'] or 'Exercises'}\n{how}"
-
-    def _fill_session_list(self, select: int | None = None) -> None:
-        current = self.session_list.currentRow() if select is None else select
-        self.session_list.blockSignals(True)
-        self.session_list.clear()
-        for i in range(len(self._sessions)):
-            item = QListWidgetItem(self._session_text(i))
-            if i in self._session_errors:
-                item.setForeground(ERROR_COLOUR)
-                item.setToolTip("\n".join(e.message for e in self._session_errors[i]))
-            self.session_list.addItem(item)
-        self.session_list.blockSignals(False)
-        if self._sessions:
-            row = min(max(current, 0), len(self._sessions) - 1)
-            self.session_list.setCurrentRow(row)
-        self._show_session(self.session_list.currentRow())
-        self._update_row_buttons()
-
-    @Slot(int)
-    def _show_session(self, index: int) -> None:
-        has = 0 <= index < len(self._sessions)
-        self.session_detail.setEnabled(has)
-        loading, self._loading = self._loading, True
-        try:
-            s = self._sessions[index] if has else {
-                "at": "08:00", "label": "", "exercises": [], "pinned": False
-            }
-            self.session_time.setTime(_qtime(s["at"]))
-            self.session_label.setText(s["label"])
-            (self.choose_myself if s["pinned"] else self.choose_for_me).setChecked(True)
-            self.session_exercises.clear()
-            known = {ex_id for ex_id, _ in self._exercises}
-            for ex_id, title in self._exercises:
-                why = self._not_yet.get(ex_id)
-                shown = f"{title} (not yet: {why})" if why else title
-                self.session_exercises.addItem(_checkable(shown, ex_id, ex_id in s["exercises"]))
-            for ex_id in s["exercises"]:
-                if ex_id not in known:
-                    self.session_exercises.addItem(
-                        _checkable(f"{ex_id} (not in the library)", ex_id, True)
-                    )
-            self._show_mode(bool(s["pinned"]))
-        finally:
-            self._loading = loading
-        self._show_session_errors()
+    # -- sessions (ui/session_editor.py) -------------------------------------------------------
 
     def set_not_yet(self, not_yet: Mapping[str, str]) -> None:
         """Her progression moved on: which exercises are not for her yet, and why (short)."""
-        self._not_yet = dict(not_yet)
-        self._show_session(self.session_list.currentRow())
-
-    def _show_mode(self, pinned: bool) -> None:
-        self.session_exercises.setVisible(pinned)
-        self.mode_note.setText(
-            "Tick the exercises you want. One that is not yet right for your week after "
-            "birth is left out until it is."
-            if pinned else
-            "Back Care picks exercises that suit your week after birth, and adds new ones "
-            "as you recover."
-        )
-
-    @Slot(QAbstractButton, bool)
-    def _mode_toggled(self, button: QAbstractButton, checked: bool) -> None:
-        if checked:
-            self._show_mode(button is self.choose_myself)
-            self._session_edited()
-
-    @Slot()
-    def _session_typed(self) -> None:
-        self._session_edited(typed=True)
-
-    @Slot()
-    def _session_edited(self, typed: bool = False) -> None:
-        if self._loading:
-            return
-        index = self.session_list.currentRow()
-        if not 0 <= index < len(self._sessions):
-            return
-        pinned = self.choose_myself.isChecked()
-        session = self._sessions[index]
-        session["at"] = _hhmm(self.session_time)
-        session["label"] = self.session_label.text()
-        session["pinned"] = pinned
-        if pinned:
-            session["exercises"] = _checked_values(self.session_exercises)
-        self.session_list.item(index).setText(self._session_text(index))
-        if typed:
-            self._typed()
-        else:
-            self._edited()
-
-    @Slot()
-    def add_session(self) -> None:
-        if len(self._sessions) >= MAX_SESSIONS:
-            return
-        taken = {s["at"] for s in self._sessions}
-        start = self.waking_start.time().hour() + 1
-        end = max(start + 1, self.waking_end.time().hour())
-        free = next((f"{h:02d}:00" for h in range(start, end) if f"{h:02d}:00" not in taken),
-                    "12:00")
-        self._sessions.append({"at": free, "label": "", "exercises": [], "pinned": False})
-        self._fill_session_list(select=len(self._sessions) - 1)
-        self._edited()
-        self.session_time.setFocus()
-
-    @Slot()
-    def remove_session(self) -> None:
-        index = self.session_list.currentRow()
-        if 0 <= index < len(self._sessions):
-            del self._sessions[index]
-            self._session_errors = {}
-            self._fill_session_list(select=index)
-            self._edited()
+        self.sessions.set_not_yet(not_yet)
 
     # -- growable rows ------------------------------------------------------------------------
 
@@ -748,11 +566,7 @@ class SettingsDialog(QDialog):
         data["weekdays"] = [d for d, box in enumerate(self.weekday_boxes) if box.isChecked()]
         data["quiet"] = [row.data() for row in self.quiet_rows]
         data["exercise_enabled"] = self.exercise_enabled.isChecked()
-        data["sessions"] = [
-            {"at": s["at"], "label": s["label"], "exercises": list(s["exercises"]),
-             "pinned": s["pinned"]}
-            for s in self._sessions
-        ]
+        data["sessions"] = self.sessions.sessions()
         data["posture_enabled"] = self.posture_enabled.isChecked()
         data["posture_interval_min"] = self.posture_interval.value()
         data["calcium_enabled"] = self.calcium_enabled.isChecked()
@@ -850,11 +664,11 @@ class SettingsDialog(QDialog):
         labels: dict[int, QLabel] = {}
         bad_tabs: set[int] = set()
         general: list[str] = []
-        session_errors: dict[int, list[FieldError]] = {}
+        session_errors: list[FieldError] = []
         for error in errors:
             found = _INDEXED.match(error.field)
             if found and found.group(1) == "sessions":
-                session_errors.setdefault(int(found.group(2)), []).append(error)
+                session_errors.append(error)
                 bad_tabs.add(TAB_SESSIONS)
                 continue
             place = self._place(error.field)
@@ -869,10 +683,7 @@ class SettingsDialog(QDialog):
                       *(row.error for row in (*self.meal_rows, *self.quiet_rows))]
         for label in everything:
             show_error(label, shown.get(id(label), []))
-        if session_errors != self._session_errors:
-            self._session_errors = session_errors
-            self._refresh_session_items()
-        self._show_session_errors()
+        self.sessions.show_errors(session_errors)
         for tab in range(self.tabs.count()):
             colour = ERROR_COLOUR if tab in bad_tabs else QColor()
             self.tabs.tabBar().setTabTextColor(tab, colour)
@@ -883,26 +694,6 @@ class SettingsDialog(QDialog):
         elif general:
             general.insert(0, "Not applied yet:")
         show_error(self.general_error, general)
-
-    def _refresh_session_items(self) -> None:
-        for i in range(self.session_list.count()):
-            item = self.session_list.item(i)
-            item.setText(self._session_text(i))
-            bad = self._session_errors.get(i)
-            item.setForeground(ERROR_COLOUR if bad else self.session_list.palette().text())
-            item.setToolTip("\n".join(e.message for e in bad) if bad else "")
-
-    def _show_session_errors(self) -> None:
-        index = self.session_list.currentRow()
-        buckets: dict[str, list[str]] = {"at": [], "label": [], "exercises": [], "": []}
-        for error in self._session_errors.get(index, []):
-            found = _INDEXED.match(error.field)
-            part = (found.group(3) if found else None) or ""
-            buckets.get(part, buckets[""]).append(error.message)
-        show_error(self.session_time_error, buckets["at"])
-        show_error(self.session_label_error, buckets["label"])
-        show_error(self.session_exercises_error, buckets["exercises"])
-        show_error(self.session_error, buckets[""])
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
