@@ -115,12 +115,14 @@ class SettingsDialog(QDialog):
     """``SettingsDialog(plan, today, exercises, foods)``: non-modal; show it with ``show()``.
 
     ``planChanged(Plan)`` is emitted for every edit that gives a valid plan (and after Reset or
-    a good Import); the app saves and applies it. Typing is not an edit per key: problems are
-    shown as she types, but a name is applied once she pauses (``TYPING_PAUSE_MS``), presses
-    Enter or leaves the field, and a typed number, time or date once she presses Enter or
-    leaves it (arrows and the mouse wheel apply at once). Closing the window applies what is
-    still pending. ``set_plan(plan)`` shows a plan changed
-    elsewhere without emitting. ``exercises`` and ``foods`` are ``(id, title)`` pairs.
+    a good Import); the app saves and applies it. ``set_plan(plan)`` shows a plan changed
+    elsewhere without emitting. ``exercises`` and ``foods`` are ``(id, title)`` pairs. The
+    exercise sessions are edited by a ``SessionEditor`` (``ui/session_editor.py``).
+
+    Typing is not an edit per key: problems are shown as she types, but a name is applied once
+    she pauses (``TYPING_PAUSE_MS``), presses Enter or leaves the field, and a typed number,
+    time or date once she presses Enter or leaves it (arrows and the mouse wheel apply at
+    once). Closing the window applies what is still pending.
     """
 
     planChanged = Signal(object)
