@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from backcare import __version__
-from backcare.display import missing_display_reason
+from backcare.desktop.display import missing_display_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -205,7 +205,7 @@ def test_after_an_import_today_lists_the_exercises_that_fit_her_week(tmp_path: P
 
 
 def test_missing_xcb_libraries_are_named_by_their_package(monkeypatch: pytest.MonkeyPatch) -> None:
-    from backcare import display
+    from backcare.desktop import display
 
     assert display.missing_xcb_packages() == []  # CI installs them all (.ci/apt-packages)
     monkeypatch.setitem(display._XCB_LIBRARIES, "libbackcare-absent.so.7", "libbackcare-absent7")

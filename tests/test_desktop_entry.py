@@ -6,7 +6,7 @@ import configparser
 import shlex
 from pathlib import Path
 
-from backcare.desktop_entry import (
+from backcare.desktop.desktop_entry import (
     autostart_enabled,
     autostart_path,
     desktop_entry_text,

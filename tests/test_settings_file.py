@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcare.core.plan import ExerciseSession, Plan, Profile, default_plan, plan_from_dict
+from backcare.core.plan import ExerciseSession, Plan, Profile, default_plan
+from backcare.core.plan_codec import plan_from_dict
 from backcare.settings_file import (
     MAX_BYTES,
     export_settings,

@@ -57,10 +57,10 @@ def test_an_everyday_start_loads_only_what_it_uses(tmp_path: Path) -> None:
 
     everyday = _start(tmp_path)
     modules = everyday["modules"]
-    assert "PySide6.QtWidgets" in modules and "backcare.app" in modules  # it really started
-    assert "PySide6.QtDBus" not in modules  # both buses go through jeepney (bus_link.py)
+    assert "PySide6.QtWidgets" in modules and "backcare.app.main" in modules  # it really started
+    assert "PySide6.QtDBus" not in modules  # both buses go through jeepney (desktop/bus_link.py)
     assert "PySide6.QtSvg" not in modules  # the icon is drawn from PNGs (ui/app_icon.py)
     assert "tomllib" not in modules  # content came from the parse cache
     assert "backcare.ui.exercises_page" not in modules  # built when first opened
-    assert everyday["qt_namespace_built"] is False  # ui/roles.py
-    assert everyday["kept_source"] == []  # qt_loading.py
+    assert everyday["qt_namespace_built"] is False  # app/startup.py, measure 2
+    assert everyday["kept_source"] == []  # app/startup.py, measure 1

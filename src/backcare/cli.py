@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from backcare import __version__
-from backcare.display import missing_display_reason
+from backcare.desktop.display import missing_display_reason
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,7 +150,7 @@ def _settings(action: str, file: Path, data: Path | None) -> int:
             return 1
         save_plan(store, plan)
         print(f"Imported your settings from {file}. 'backcare today' shows the day they give.")
-        from backcare.instance_socket import tell_running
+        from backcare.desktop.instance_socket import tell_running
 
         if tell_running(b"reload"):  # a running app with another data folder just re-reads its own
             print("Back Care is running and uses them from now on.")
@@ -160,7 +160,7 @@ def _settings(action: str, file: Path, data: Path | None) -> int:
 
 
 def _install_desktop() -> int:
-    from backcare.desktop_entry import install_desktop
+    from backcare.desktop.desktop_entry import install_desktop
 
     try:
         written = install_desktop()
@@ -216,15 +216,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reason is not None:
         print(reason, file=sys.stderr)
         return 2
-    from backcare import start_gc
-    from backcare.qt_loading import load_qt_free_modules_first, skip_pyside_source_scan
+    from backcare.app.startup import load_qt_free_modules_first, skip_pyside_source_scan
 
-    start_gc.pause()  # no garbage collection while the modules load: see start_gc.py
     load_qt_free_modules_first()
     skip_pyside_source_scan()
-    from backcare.app import run_app
+    from backcare.app.main import run_app
 
-    start_gc.imports_done()
     return run_app(data_dir_override=args.data_dir, quit_when_ready=args.quit_when_ready)
 
 

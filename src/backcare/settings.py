@@ -14,7 +14,8 @@ from pathlib import Path
 import platformdirs
 
 from backcare.core.content import Exercise
-from backcare.core.plan import Plan, default_plan, plan_from_dict, plan_to_dict
+from backcare.core.plan import Plan, default_plan
+from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.core.progression import effective_plan
 from backcare.core.setbacks import SETTING_KEY as PAUSES_KEY
 from backcare.core.setbacks import pauses_from_setting, pauses_to_setting

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import tomli_w
 
-from backcare.core.plan import Plan, plan_from_dict, plan_to_dict
+from backcare.core.plan import Plan
+from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.core.store import write_private
 
 MAX_BYTES = 256 * 1024  # a real settings file is a few kilobytes; anything huge is not one

@@ -19,10 +19,8 @@ from backcare.core.plan import (
     Plan,
     Span,
     default_plan,
-    plan_from_dict,
-    plan_to_dict,
-    validate,
 )
+from backcare.core.plan_codec import plan_from_dict, plan_to_dict, validate
 
 EXERCISE_IDS = ("breathing-arm-raise", "bridge", "knee-hugs", "cat-back", "leg-slides")
 FOOD_IDS = ("milk", "dried-shrimp", "tofu", "soy-milk")

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcare.core.plan import ExerciseSession, Nap, Plan, Span, default_plan, plan_from_dict
+from backcare.core.plan import ExerciseSession, Nap, Plan, Span, default_plan
+from backcare.core.plan_codec import plan_from_dict
 from backcare.core.reminders import Reminder, next_reminder, reminders
 from tests.core.test_plan import valid_plan_dicts
 

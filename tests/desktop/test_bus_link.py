@@ -9,8 +9,8 @@ import pytest
 from jeepney import DBusAddress, MatchRule, new_signal
 from jeepney.io.blocking import open_dbus_connection
 
-from backcare.bus_link import BusLink
-from backcare.ui.notifications import DesktopNotifier
+from backcare.desktop.bus_link import BusLink
+from backcare.desktop.notifications import DesktopNotifier
 from tests.desktop_fixture import BusDaemon
 
 PATH, INTERFACE = "/org/example/Baby", "org.example.Baby"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from backcare.ui.notifications import DesktopNotifier
+from backcare.desktop.notifications import DesktopNotifier
 from tests.desktop_fixture import Desktop
 
 pytestmark = pytest.mark.desktop

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from backcare.app import Shell
+from backcare.app.shell import Shell
 from backcare.catalog import load_catalog
 from backcare.core.plan import default_plan
 from backcare.core.store import Store

@@ -10,7 +10,8 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from backcare.core.plan import ExerciseSession, Plan, Profile, default_plan, validate
+from backcare.core.plan import ExerciseSession, Plan, Profile, default_plan
+from backcare.core.plan_codec import validate
 from backcare.ui.setup_wizard import SetupWizard
 
 TODAY = date(2026, 11, 23)

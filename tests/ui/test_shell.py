@@ -13,7 +13,7 @@ import time_machine
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from backcare.app import ANNOUNCED_KEY, Shell
+from backcare.app.shell import ANNOUNCED_KEY, Shell
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.plan import Plan, Profile, default_plan
 from backcare.core.store import Store

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from backcare.ui.single_instance import SingleInstance, runtime_folder
+from backcare.desktop.single_instance import SingleInstance, runtime_folder
 
 
 def test_second_instance_raises_the_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_the_lock_lives_in_her_private_runtime_folder(
 def test_reload_from_the_command_line_reaches_the_running_app(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from backcare.instance_socket import tell_running
+    from backcare.desktop.instance_socket import tell_running
 
     first = SingleInstance("lock", folder=tmp_path)
     assert first.claim()

@@ -25,10 +25,10 @@ from apscheduler.triggers.date import DateTrigger
 from jeepney import MatchRule, Message
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from backcare.bus_link import BusLink
 from backcare.core.plan import Plan
 from backcare.core.reminders import Reminder, next_reminder, reminders
 from backcare.core.store import Store
+from backcare.desktop.bus_link import BusLink
 
 ON_TIME = timedelta(minutes=2)  # a reminder this late is still shown as itself, not "missed"
 SNOOZE = timedelta(minutes=10)
@@ -118,7 +118,7 @@ class ReminderService(QObject):
         self._pending: dict[str, Reminder] = {}
         self.scheduler = MainThreadQtScheduler(timezone=tz)
         # No timer type: Qt turns a coarse timer of 20 s or more into a very coarse one itself,
-        # and naming Qt.TimerType would build the whole Qt namespace at start (ui/roles.py).
+        # and naming Qt.TimerType would build the whole Qt namespace at start (app/startup.py).
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(WATCHDOG_MS)
         self._watchdog.timeout.connect(self.check_clock)
@@ -316,7 +316,7 @@ class ReminderService(QObject):
     def _listen_for_sleep(self) -> None:
         """logind says PrepareForSleep(true) before suspend and (false) after resume.
 
-        Over jeepney on the system bus (``bus_link.py`` says why not QtDBus). Where there is
+        Over jeepney on the system bus (``desktop/bus_link.py`` says why not QtDBus). Where there is
         no system bus or no logind, the watchdog alone notices the jump on waking.
         """
         if self._sleep_link is not None:

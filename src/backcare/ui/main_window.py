@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def _focus_page(self) -> None:
         if self._exercises_page is not None and self.pages.currentWidget() is self._exercises_page:
-            from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+            from PySide6.QtCore import Qt  # not at import: see app/startup.py
 
             self._exercises_page.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.settings_action = QAction("&Settings…", self)
         # setShortcuts (plural): setShortcut also accepts a Qt.Key, and checking for that
-        # builds the whole Qt namespace (see ui/roles.py).
+        # builds the whole Qt namespace (see app/startup.py).
         self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settingsRequested)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:
-        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+        from PySide6.QtCore import Qt  # not at import: see app/startup.py
 
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)

@@ -53,9 +53,8 @@ from backcare.core.plan import (
     FieldError,
     Plan,
     default_plan,
-    plan_from_dict,
-    plan_to_dict,
 )
+from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.ui.form_parts import ERROR_COLOUR, make_error_label, show_error
 from backcare.ui.form_parts import MealRow as _MealRow
 from backcare.ui.form_parts import QuietRow as _QuietRow
@@ -798,7 +797,7 @@ class SettingsDialog(QDialog):
     # -- start at login -----------------------------------------------------------------------
 
     def _load_autostart(self) -> None:
-        from backcare.desktop_entry import autostart_enabled
+        from backcare.desktop.desktop_entry import autostart_enabled
 
         self.autostart.blockSignals(True)
         self.autostart.setChecked(autostart_enabled(self._env))
@@ -806,7 +805,7 @@ class SettingsDialog(QDialog):
 
     @Slot(bool)
     def _on_autostart(self, enabled: bool) -> None:
-        from backcare.desktop_entry import set_autostart
+        from backcare.desktop.desktop_entry import set_autostart
 
         problem = set_autostart(enabled, self._env)
         show_error(self.autostart_error, [problem] if problem else [])

@@ -44,9 +44,8 @@ from backcare.core.plan import (
     ExerciseSession,
     FieldError,
     Plan,
-    plan_from_dict,
-    plan_to_dict,
 )
+from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.ui.form_parts import hhmm as _hhmm
 from backcare.ui.form_parts import make_error_label, show_error
 

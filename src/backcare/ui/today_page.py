@@ -89,7 +89,7 @@ class TodayPage(QWidget):
             layout.addWidget(widget)
         self._tick = QTimer(self)
         # A minute: Qt itself makes a coarse timer of 20 s or more a very coarse one (whole
-        # seconds, woken with other timers), so no timer type is set here (see ui/roles.py).
+        # seconds, woken with other timers), so no timer type is set here (see app/startup.py).
         self._tick.setInterval(60_000)
         self._tick.timeout.connect(self._refresh_countdown)
 

@@ -3,7 +3,7 @@
 A Unix socket in her runtime folder ($XDG_RUNTIME_DIR, which only she can enter) is the lock:
 the first instance listens; a later one connects, says "show", and exits. A socket file left
 behind by a crash is detected (nobody answers) and taken over. ``backcare settings import``
-says "reload" on the same socket (see ``backcare.instance_socket``).
+says "reload" on the same socket (see ``backcare.desktop.instance_socket``).
 
 Plain Python sockets watched by a ``QSocketNotifier``, rather than QtNetwork's QLocalServer:
 the lock is a few lines either way, and QtNetwork costs a library load and about 3 MiB of
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
-from backcare.instance_socket import default_name, runtime_folder, tell_running
+from backcare.desktop.instance_socket import default_name, runtime_folder, tell_running
 
 MAX_LINE = 64
 __all__ = ["SingleInstance", "default_name", "runtime_folder"]

@@ -47,7 +47,7 @@ def test_pyside_reads_and_keeps_every_later_module_unless_told_otherwise() -> No
 
 def test_the_replacement_reads_nothing_into_memory_and_gives_the_same_marks() -> None:
     fast = _probe(
-        "from backcare.qt_loading import skip_pyside_source_scan\n"
+        "from backcare.app.startup import skip_pyside_source_scan\n"
         "patched = skip_pyside_source_scan()"
     )
     assert fast["patched"] is True

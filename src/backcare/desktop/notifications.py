@@ -5,7 +5,8 @@ buttons, outside the desktop's notification centre. Why not QtDBus for the call 
 ``Notify`` method takes ``replaces_id`` as an unsigned 32-bit integer, and PySide6 cannot put a
 ``uint32`` into a D-Bus message (every Python int becomes ``int32`` or ``uint16``, which daemons
 reject). So the messages go over jeepney, a small pure-Python D-Bus client, on the session bus,
-through a ``BusLink`` (``bus_link.py``), which brings replies and signals to the Qt main thread.
+through a ``BusLink`` (``bus_link.py`` beside this), which brings replies and signals to the
+Qt main thread.
 
 Each kind (exercise, posture, calcium, summary) keeps the id the server gave its last
 notification and passes it as ``replaces_id``: a new posture reminder replaces the old one
@@ -22,7 +23,7 @@ from jeepney import DBusAddress, MatchRule, Message, MessageType, new_method_cal
 from jeepney.low_level import HeaderFields
 from PySide6.QtCore import QObject, Signal
 
-from backcare.bus_link import CALL_ERRORS, BusLink
+from backcare.desktop.bus_link import CALL_ERRORS, BusLink
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"

@@ -15,17 +15,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import date, datetime, timedelta, tzinfo
-from pathlib import Path
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QSystemTrayIcon, QVBoxLayout, QWidget
 
-from backcare import __version__, start_gc
-from backcare.catalog import Catalog, load_catalog
-from backcare.core.fields import use_parse_cache
-from backcare.core.parse_cache import ParseCache
+from backcare.catalog import Catalog
 from backcare.core.plan import Nap, Plan
 from backcare.core.progression import (
     ExerciseStatus,
@@ -38,7 +34,7 @@ from backcare.core.reminders import Reminder
 from backcare.core.setbacks import pause_after_setback
 from backcare.core.store import Store
 from backcare.core.today import day_timeline
-from backcare.core.zone import local_zone
+from backcare.desktop.notifications import DesktopNotifier
 from backcare.messages import (
     away_summary,
     next_text,
@@ -49,18 +45,12 @@ from backcare.messages import (
 from backcare.scheduling.service import FIRST_START, ReminderService
 from backcare.settings import (
     SETUP_KEY,
-    content_cache_path,
     load_pauses,
     load_plan,
-    open_store,
-    plan_for_day,
     save_pauses,
     save_plan,
 )
-from backcare.ui.app_icon import app_icon
 from backcare.ui.main_window import MainWindow
-from backcare.ui.notifications import DesktopNotifier
-from backcare.ui.single_instance import SingleInstance
 from backcare.ui.today_page import TodayPage
 from backcare.ui.tray import Tray
 
@@ -220,7 +210,7 @@ class Shell(QObject):
         self.show_setback(exercise.title if exercise else exercise_id, pauses[exercise_id])
 
     def show_setback(self, title: str, until: date) -> QDialog:
-        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+        from PySide6.QtCore import Qt  # not at import: see app/startup.py
 
         from backcare.ui.safety_page import SetbackNotice
 
@@ -311,7 +301,7 @@ class Shell(QObject):
                 "the Today page.", 60_000)
 
     def open_settings(self) -> SettingsDialog:
-        from PySide6.QtCore import Qt  # not at import: see ui/roles.py
+        from PySide6.QtCore import Qt  # not at import: see app/startup.py
 
         from backcare.ui.settings_dialog import SettingsDialog
 
@@ -406,66 +396,3 @@ class Shell(QObject):
         if self.active_key is not None:
             self.service.answer(self.active_key, "done")
             self.active_key = None
-
-
-def _today(tz: tzinfo) -> date:
-    return datetime.now(tz).date()
-
-
-def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = False) -> int:
-    """Open the main window and run until the person quits."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("backcare")
-    app.setApplicationDisplayName("Back Care")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("backcare")
-    app.setWindowIcon(app_icon())
-    app.setQuitOnLastWindowClosed(False)
-
-    lock = SingleInstance()
-    if not lock.claim():
-        print("Back Care is already running: its window has been brought to the front.")
-        return 0
-
-    tz = local_zone()
-    store, problem = open_store(data_dir_override, tz)
-    if store is None:
-        print(problem, file=sys.stderr)
-        return 1
-    plan = load_plan(store)
-    parse_cache = ParseCache.open(content_cache_path())
-    use_parse_cache(parse_cache)
-    catalog = load_catalog(lazy_poses=True)
-    today_page = TodayPage()
-    window = MainWindow(catalog, home=("Today", today_page))
-    service = ReminderService(
-        plan_for_day(store, plan, catalog.exercises, _today(tz)), tz, store
-    )
-    shell = Shell(catalog, store, service, window, today_page, plan)
-    lock.activated.connect(window.bring_to_front)
-    lock.reloadRequested.connect(shell.reload_plan)
-    app.lastWindowClosed.connect(lambda: None if shell.has_tray else app.quit())
-    window.show()
-    service.start()
-    shell.start()
-    for notice in store.notices:
-        print(notice, file=sys.stderr)
-        window.statusBar().showMessage(notice, 60_000)
-    if quit_when_ready:
-        # Zero-delay: fires once the event loop has processed the show and first paint.
-        # "ready" on stdout marks that moment for whoever measures it (benchmarks/run.py),
-        # apart from the time the process then takes to end.
-        QTimer.singleShot(0, lambda: (print("ready", flush=True), window.quit_app()))
-    elif shell.needs_setup():
-        QTimer.singleShot(0, shell.open_setup)
-    QTimer.singleShot(0, start_gc.settle)  # the window is up: free what start-up left
-    parse_cache.save()  # only writes when something was parsed afresh (first start, upgrade)
-    code = app.exec()
-    service.stop()
-    shell.notifier.shutdown()
-    lock.release()
-    store.close()
-    parse_cache.save()  # content first read after start (poses, safety)
-    use_parse_cache(None)
-    return code
