@@ -1,9 +1,9 @@
 """The Settings window's exercise sessions: a list on the left, the chosen one's details right.
 
-Kept apart from ``settings_dialog.py``, which owns the other tabs and the plan as a whole. This
-part edits the sessions as the plan's plain data (``{"at", "label", "exercises", "pinned"}``)
-and says what happened; the dialog checks the whole plan and hands each session its problems
-back (``show_errors``), so the rules stay in ``core.plan``.
+The "Exercise sessions" tab (``settings_sessions_tab.py``) holds it; ``settings_dialog.py`` owns
+the plan as a whole. This part edits the sessions as the plan's plain data (``{"at", "label",
+"exercises", "pinned"}``) and says what happened; the dialog checks the whole plan and hands
+each session its problems back (``show_errors``), so the rules stay in ``core.plan``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,129 @@
+"""The Settings window's "About you" tab: what she told Back Care about herself.
+
+The baby's birth date, the type of birth, breastfeeding and calcium from her usual food: the
+plan's ``profile``. Each may be left out ("Rather not say"); the tab only shows and gives back
+the plain data, and what is safe for her is decided in ``core``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QSpinBox, QWidget
+
+from backcare.core.plan import DIET_CALCIUM_MAX_MG
+from backcare.ui.form_parts import make_error_label, note, row, with_error
+from backcare.ui.settings_tab import SettingsTab, commit_typed_numbers_on_enter, form_layout
+
+BIRTH_TYPE_CHOICES: tuple[tuple[str | None, str], ...] = (
+    (None, "Rather not say"),
+    ("vaginal", "Vaginal birth"),
+    ("assisted", "Assisted birth (forceps or vacuum)"),
+    ("caesarean", "Caesarean birth"),
+)
+FEEDING_CHOICES: tuple[tuple[bool | None, str], ...] = (
+    (None, "Rather not say"), (True, "Yes"), (False, "No"),
+)
+
+
+class AboutTab(SettingsTab):
+    """``AboutTab(today)``: the ``profile`` key. ``today()`` is the latest birth date offered
+    and the date shown while the birth date is left out."""
+
+    keys = ("profile",)
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        form = form_layout(self)
+        form.addRow(note("So Back Care only suggests exercises that suit this stage of your "
+                         "recovery. If you leave something out, it suggests the gentlest."))
+        self.birth_date = QDateEdit()
+        self.birth_date.setCalendarPopup(True)
+        self.birth_date.setDisplayFormat("d MMMM yyyy")
+        self.birth_date.setAccessibleName("Baby's birth date")
+        self.birth_date.setMinimumDate(QDate(1970, 1, 1))
+        self.birth_date.setMinimumWidth(200)
+        self.birth_date_unknown = QCheckBox("Rather not say")
+        self.birth_date_unknown.setAccessibleName("Birth date: rather not say")
+        self.birth_date_unknown.toggled.connect(
+            lambda off: self.birth_date.setEnabled(not off)
+        )
+        self.birth_date_error = make_error_label("Problem with the birth date")
+        form.addRow("Baby's birth date", with_error(
+            row(self.birth_date, self.birth_date_unknown), self.birth_date_error
+        ))
+        self.birth_type = QComboBox()
+        self.birth_type.setAccessibleName("Type of birth")
+        for value, words in BIRTH_TYPE_CHOICES:
+            self.birth_type.addItem(words, value)
+        self.birth_type_error = make_error_label("Problem with the type of birth")
+        form.addRow("Type of birth", with_error(row(self.birth_type), self.birth_type_error))
+        self.breastfeeding = QComboBox()
+        self.breastfeeding.setAccessibleName("Breastfeeding")
+        for flag, words in FEEDING_CHOICES:
+            self.breastfeeding.addItem(words, flag)
+        self.breastfeeding_error = make_error_label("Problem with breastfeeding")
+        form.addRow("Breastfeeding", with_error(
+            row(self.breastfeeding), self.breastfeeding_error
+        ))
+        self.diet_calcium = QSpinBox()
+        self.diet_calcium.setRange(0, DIET_CALCIUM_MAX_MG)
+        self.diet_calcium.setSingleStep(50)
+        self.diet_calcium.setSuffix(" mg a day")
+        self.diet_calcium.setAccessibleName("Calcium from your usual food")
+        self.diet_calcium.setMinimumWidth(150)
+        self.diet_calcium_error = make_error_label("Problem with calcium from food")
+        form.addRow("Calcium from food", with_error(
+            row(self.diet_calcium), self.diet_calcium_error
+        ))
+        form.addRow("", note("A rough guess is fine: about 300 if you rarely have milk, yogurt, "
+                             "cheese or tofu, 600 if you have one or two a day, 900 if you have "
+                             "one with most meals. It counts toward your daily calcium."))
+        self.profile_error = make_error_label("Problem with what you told Back Care")
+        form.addRow(self.profile_error)
+        self.birth_date.dateChanged.connect(self._changed)
+        self.birth_date_unknown.toggled.connect(self._changed)
+        self.birth_type.currentIndexChanged.connect(self._changed)
+        self.breastfeeding.currentIndexChanged.connect(self._changed)
+        self.diet_calcium.valueChanged.connect(self._changed)
+        commit_typed_numbers_on_enter(self)
+
+    def _load(self, data: Mapping[str, Any]) -> None:
+        profile = data["profile"]
+        today = self._today()
+        self.birth_date.setMaximumDate(QDate(today.year, today.month, today.day))
+        born = profile.get("birth_date")
+        known = date.fromisoformat(born) if born is not None else today
+        self.birth_date.setDate(QDate(known.year, known.month, known.day))
+        self.birth_date_unknown.setChecked(born is None)
+        self.birth_date.setEnabled(born is not None)
+        self.birth_type.setCurrentIndex(
+            max(0, self.birth_type.findData(profile.get("birth_type")))
+        )
+        feeding = [flag for flag, _ in FEEDING_CHOICES].index(profile.get("breastfeeding"))
+        self.breastfeeding.setCurrentIndex(feeding)
+        self.diet_calcium.setValue(profile["diet_calcium_mg"])
+
+    def data(self) -> dict[str, Any]:
+        """``{"profile": {...}}``; a field left out ("Rather not say") has no key."""
+        profile: dict[str, Any] = {"diet_calcium_mg": self.diet_calcium.value()}
+        if not self.birth_date_unknown.isChecked():
+            profile["birth_date"] = self.birth_date.date().toPython().isoformat()
+        if self.birth_type.currentData() is not None:
+            profile["birth_type"] = self.birth_type.currentData()
+        if self.breastfeeding.currentData() is not None:
+            profile["breastfeeding"] = self.breastfeeding.currentData()
+        return {"profile": profile}
+
+    def _field_labels(self) -> dict[str, QLabel]:
+        return {
+            "profile.birth_date": self.birth_date_error,
+            "profile.birth_type": self.birth_type_error,
+            "profile.breastfeeding": self.breastfeeding_error,
+            "profile.diet_calcium_mg": self.diet_calcium_error,
+            "profile": self.profile_error,
+        }

@@ -1,0 +1,110 @@
+"""Each Settings tab on its own: plain data in and out, and the problems handed to it shown."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+from pytestqt.qtbot import QtBot
+
+from backcare.core.plan import FieldError, Profile, default_plan
+from backcare.core.plan_codec import plan_to_dict
+from backcare.ui.settings_about_tab import AboutTab
+from backcare.ui.settings_calcium_tab import CalciumTab
+from backcare.ui.settings_day_tab import DayTab
+from backcare.ui.settings_posture_tab import PostureTab
+from backcare.ui.settings_sessions_tab import SessionsTab
+from backcare.ui.settings_tab import SettingsTab
+
+TODAY = date(2026, 11, 23)
+EXERCISES = [("breathing-arm-raise", "Breathing arm raise"), ("bridge", "Bridge"),
+             ("knee-hugs", "Knee hugs")]
+FOODS = [("milk", "Milk"), ("dried-shrimp", "Dried shrimp"), ("tofu", "Tofu set with calcium"),
+         ("soy-milk", "Soya drink")]  # in the default plan's order, so foods read back alike
+
+
+def all_tabs() -> list[SettingsTab]:
+    day = DayTab()
+    return [AboutTab(lambda: TODAY), day, SessionsTab(EXERCISES, day.waking_hours),
+            PostureTab(), CalciumTab(FOODS)]
+
+
+def test_every_key_of_the_plan_but_the_nap_has_exactly_one_tab(qtbot: QtBot) -> None:
+    tabs = all_tabs()
+    for tab in tabs:
+        qtbot.addWidget(tab)
+    for key in plan_to_dict(default_plan()):
+        owners = [type(tab).__name__ for tab in tabs if tab.owns(key)]
+        assert len(owners) == (0 if key == "nap" else 1), (key, owners)
+    assert [tab.owns("calcium.meals[2].at") for tab in tabs] == [False] * 4 + [True]
+
+
+@pytest.mark.parametrize("profile", [
+    Profile(date(2026, 10, 1), "caesarean", True, 300),
+    Profile(None, None, None, 0),  # everything left out
+])
+def test_each_tab_gives_back_the_data_it_was_given_without_a_signal(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    plan = replace(default_plan(), profile=profile, posture_enabled=False,
+                   weekdays=frozenset({0, 3}))
+    data = plan_to_dict(plan)
+    for tab in all_tabs():
+        qtbot.addWidget(tab)
+        with qtbot.assertNotEmitted(tab.edited), qtbot.assertNotEmitted(tab.typed):
+            tab.set_data(data)
+        assert tab.data() == {key: data[key] for key in tab.keys}
+
+
+def test_an_edit_is_reported_and_read_back(qtbot: QtBot) -> None:
+    tab = PostureTab()
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    with qtbot.waitSignal(tab.edited):
+        tab.posture_interval.setValue(90)
+    assert tab.data() == {"posture_enabled": True, "posture_interval_min": 90}
+
+
+def test_a_problem_is_shown_beside_its_field_and_cleared_when_gone(qtbot: QtBot) -> None:
+    tab = DayTab()
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(replace(default_plan(), quiet=())))
+    tab.add_quiet()
+    waking = FieldError("waking.end", "Waking hours must end after they start.")
+    quiet = FieldError("quiet[0]", "Quiet period 1 is empty.")
+    beyond = FieldError("quiet[5]", "Quiet period 6 is empty.")
+    assert tab.show_errors([waking, quiet, beyond]) == [beyond]  # no row 6: not placed here
+    assert not tab.waking_error.isHidden() and "must end" in tab.waking_error.text()
+    assert tab.quiet_rows[0].error.text() == "Quiet period 1 is empty."
+    assert tab.show_errors([]) == []
+    assert tab.waking_error.isHidden() and tab.quiet_rows[0].error.isHidden()
+
+
+def test_a_session_problem_goes_to_the_session_editor(qtbot: QtBot) -> None:
+    day = DayTab()
+    tab = SessionsTab(EXERCISES, day.waking_hours)
+    qtbot.addWidget(day)
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    at = FieldError("sessions[0].at", "Exercise session 1 is at 08:00, outside waking hours.")
+    whole = FieldError("sessions", "There are too many exercise sessions.")
+    assert tab.show_errors([at, whole]) == []
+    assert "Needs a look" in tab.sessions.session_list.item(0).text()
+    assert tab.sessions_error.text() == "There are too many exercise sessions."
+
+
+def test_a_meal_name_reports_typing_then_done(qtbot: QtBot) -> None:
+    tab = CalciumTab(FOODS)
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    with qtbot.waitSignal(tab.edited):
+        tab.add_meal()
+    meal = tab.meal_rows[-1]
+    assert meal.time.time() == QTime(10, 0)  # the first free whole hour from 10:00
+    with qtbot.waitSignal(tab.typed):
+        qtbot.keyClicks(meal.name, "snack")
+    with qtbot.waitSignal(tab.typingDone):
+        qtbot.keyClick(meal.name, Qt.Key.Key_Return)
+    assert tab.data()["calcium"]["meals"][-1] == {"name": "snack", "at": "10:00"}
