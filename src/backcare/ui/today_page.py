@@ -1,126 +1,268 @@
-"""The Today page: the day's reminders with their status, the next one, and the calcium tally.
+"""The Today page: where she acts on her day, not only where she reads it.
 
-Above them, a short line about her recovery ("Week 7 after a caesarean birth", what opened this
-week), or, when setup was skipped, a gentle offer to tell Back Care when the baby was born.
+From the top: a short line about her recovery (or, when setup was skipped, a gentle offer to
+tell Back Care when the baby was born); a banner while reminders are paused or the baby naps,
+with the button that ends it; the next thing to do (a large "Start Afternoon session" button
+when an exercise session is waiting or next, otherwise "Next: … at 11:00, in 25 min"); every
+reminder of the day as a row with its state in calm words and its buttons; and the calcium, her
+usual food and today's portions apart, so the bar only moves when she takes a portion.
 
-It only shows a ``Day`` computed by the core; the countdown is redrawn once a minute, and only
-while the page is on screen, so an idle app in the tray uses no CPU for it.
+It shows a ``Day`` computed by the core and hands every press on as a signal; it decides
+nothing. All words come from ``today_words`` (made from the typed record, never parsed back).
+The countdown is redrawn once a minute and only while the page is on screen, so an idle app in
+the tray uses no CPU for it.
+
+Start-up rule: this module is imported at every start, so neither it nor ``today_rows`` uses
+PySide6's ``Qt`` namespace (``app/startup.py``, measure 2): alignment and colour go through
+style sheets, and colours other than the palette's are set in pairs so dark themes stay legible.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
+from itertools import pairwise
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from backcare.core.today import Day
-from backcare.ui.roles import ACCESSIBLE_TEXT_ROLE, FOREGROUND_ROLE, USER_ROLE
+from backcare.core.today import Action, Day, Entry, State
+from backcare.ui.today_rows import ReminderRow
+from backcare.ui.today_words import (
+    calcium_line,
+    countdown_words,
+    nap_line,
+    next_line,
+    pause_line,
+    session_to_start,
+    start_caption,
+    start_words,
+)
 
-STATUS_WORDS = {
-    "upcoming": "later", "due": "now", "done": "done", "snoozed": "snoozed",
-    "skipped": "skipped", "missed": "missed", "before": "before you started",
-}
-STATUS_COLOURS = {
-    "upcoming": "#5b6b78", "due": "#1f6fb2", "done": "#2e7d4f", "snoozed": "#9a6b00",
-    "skipped": "#7a7a7a", "missed": "#a23b3b", "before": "#9aa4ab",
-}
-KIND_WORDS = {"exercise": "Exercises", "posture": "Posture break", "calcium": "Calcium"}
+__all__ = ["TodayPage", "countdown_words"]
+
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus, as the plain number (see the start-up rule above)
+_TIME_AND_WORDS = 420  # a row's time, room for its words on one or two lines, and the gaps
+_PAGE_SIDES = 70  # the page's margins, the scroll bar and a row's own margins
+
+_START_STYLE = """
+QPushButton#startSession { background: #2f6f99; color: #ffffff; font-size: 14pt;
+    font-weight: 600; padding: 10px 24px; border: 2px solid #2f6f99; border-radius: 8px; }
+QPushButton#startSession:hover { background: #285f84; }
+QPushButton#startSession:pressed { background: #214f6e; }
+QPushButton#startSession:focus { border: 2px solid #f2c14e; }
+"""
+
+_BANNER_STYLE = """
+QFrame#{name} {{ background: {bg}; border: 1px solid {edge}; border-radius: 8px; }}
+QFrame#{name} QLabel {{ color: {fg}; font-size: 12pt; }}
+QFrame#{name} QPushButton {{ color: {fg}; background: #ffffff; border: 1px solid {edge};
+    border-radius: 6px; padding: 6px 14px; font-size: 11pt; }}
+QFrame#{name} QPushButton:hover {{ background: {bg}; }}
+QFrame#{name} QPushButton:focus {{ border: 2px solid {fg}; }}
+"""
+
+_CALCIUM_STYLE = """
+QFrame#calcium { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }
+QFrame#calcium QLabel { color: palette(text); font-size: 12pt; }
+QFrame#calcium QLabel#heading { font-weight: 600; }
+"""
+
+# The rows scroll; their frame and background are the page's own, so the list reads as part
+# of the page in light and dark themes alike.
+_ROWS_STYLE = "QScrollArea#todayRows { background: transparent; border: none; }"
 
 
-def countdown_words(seconds: float) -> str:
-    minutes = max(0, int(seconds // 60))
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"in {hours} h {minutes:02d} min"
-    return f"in {minutes} min" if minutes else "now"
+class _Banner(QFrame):
+    """A calm band with one sentence and the one button that ends what it announces."""
+
+    def __init__(self, name: str, button_text: str, colours: tuple[str, str, str]) -> None:
+        super().__init__()
+        fg, bg, edge = colours
+        self.setObjectName(name)
+        self.setStyleSheet(_BANNER_STYLE.format(name=name, fg=fg, bg=bg, edge=edge))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton(button_text)
+        self.button.setAutoDefault(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 10, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        """Show ``text``, or hide the banner when there is nothing in force."""
+        self.label.setText(text or "")
+        self.setAccessibleName(text or "")
+        self.button.setAccessibleName(f"{self.button.text()}. {text}" if text else "")
+        self.setVisible(bool(text))
 
 
 class TodayPage(QWidget):
-    """``setupRequested`` when she presses the banner's button (to tell her birth details)."""
+    """``TodayPage(parent=None, clock=None)``; call ``set_day(day, now, titles)`` whenever the
+    day changes. ``clock`` (default: the wall clock in the zone of the last ``now``) is what the
+    once-a-minute countdown reads, injected so tests never depend on the real time.
+
+    Signals, each only her request (the shell and the lifecycle decide what follows):
+    ``actionRequested(key, Action)`` from a row's button or the top Start button,
+    ``resumeRequested()`` to end a pause, ``awakeRequested()`` to end a nap,
+    ``setupRequested()`` from the offer to tell Back Care about the birth.
+    """
 
     setupRequested = Signal()
+    actionRequested = Signal(str, object)  # (reminder key, Action)
+    resumeRequested = Signal()
+    awakeRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Today")
+        self._clock = clock
         self._day: Day | None = None
         self._tz: tzinfo | None = None
+        self._start: Entry | None = None
+        self._scrolled_to: str | None = None
+        self.rows: list[ReminderRow] = []
+        self._column = 0  # the width of the widest row's buttons: every row's button column
+
         title = QLabel("Today")
-        title.setStyleSheet("font-size: 22pt; font-weight: 600; color: #1f2a33;")
-        self.next_label = QLabel()
-        self.next_label.setAccessibleName("Next reminder")
-        self.next_label.setStyleSheet("font-size: 14pt; color: #1f4e79;")
+        title.setStyleSheet("font-size: 22pt; font-weight: 600;")
         self.recovery_label = QLabel()
         self.recovery_label.setAccessibleName("Your recovery")
         self.recovery_label.setWordWrap(True)
-        self.recovery_label.setStyleSheet(
-            "font-size: 12pt; color: #2b3a45; background: #eef5ea; border: 1px solid #cfe0c5;"
-            " border-radius: 8px; padding: 8px 10px;"
+        self.recovery_label.setStyleSheet(  # the palette's text on its base: any theme
+            "font-size: 12pt; color: palette(text); background: palette(base);"
+            " border: 1px solid #9cc78c; border-left: 5px solid #5c9e4a; border-radius: 8px;"
+            " padding: 8px 10px;"
         )
         self.setup_button = QPushButton("Tell Back Care about the birth…")
         self.setup_button.setAccessibleName("Set up Back Care")
         self.setup_button.clicked.connect(self.setupRequested)
         self.recovery_label.hide()
         self.setup_button.hide()
-        self.list_widget = QListWidget()
-        self.list_widget.setAccessibleName("Today's reminders")
-        self.list_widget.setStyleSheet("QListWidget { font-size: 12pt; } "
-                                       "QListWidget::item { padding: 6px; }")
+
+        self.pause_banner = _Banner("pauseBanner", "Resume reminders",
+                                    ("#4d3b00", "#fbf0d2", "#e3cf94"))
+        self.pause_banner.button.clicked.connect(self.resumeRequested)
+        self.nap_banner = _Banner("napBanner", "Baby is awake",
+                                  ("#34335c", "#ebeaf7", "#bdbbe3"))
+        self.nap_banner.button.clicked.connect(self.awakeRequested)
+
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("startSession")
+        self.start_button.setStyleSheet(_START_STYLE)
+        self.start_button.setAutoDefault(False)
+        self.start_button.clicked.connect(self._start_requested)
+        self.start_caption = QLabel()
+        self.start_caption.setWordWrap(True)
+        self.start_caption.setStyleSheet("font-size: 12pt;")
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName("Next reminder")
+        self.next_label.setStyleSheet("font-size: 14pt;")
+        self.start_button.hide()
+        self.start_caption.hide()
+
+        heading = QLabel("Your day")
+        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self._rows_box = QWidget()
+        self._rows_box.setObjectName("todayRowsBox")
+        self._rows_box.setStyleSheet("QWidget#todayRowsBox { background: transparent; }")
+        self._rows_layout = QVBoxLayout(self._rows_box)
+        self._rows_layout.setContentsMargins(0, 0, 4, 0)
+        self._rows_layout.setSpacing(6)
+        self._rows_layout.addStretch(1)
+        self.rows_area = QScrollArea()
+        self.rows_area.setObjectName("todayRows")
+        self.rows_area.setAccessibleName("Today's reminders")
+        self.rows_area.setStyleSheet(_ROWS_STYLE)
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setWidget(self._rows_box)
+        self.rows_area.viewport().setAutoFillBackground(False)
+        # No Tab stop of its own: the rows take the focus, and it scrolls to the focused one.
+        self.rows_area.setProperty("focusPolicy", NO_FOCUS)
+
+        calcium = QFrame()
+        calcium.setObjectName("calcium")
+        calcium.setStyleSheet(_CALCIUM_STYLE)
+        calcium_heading = QLabel("Calcium")
+        calcium_heading.setObjectName("heading")
         self.calcium_label = QLabel()
         self.calcium_label.setAccessibleName("Calcium today")
+        self.calcium_label.setWordWrap(True)
         self.calcium_bar = QProgressBar()
-        self.calcium_bar.setAccessibleName("Calcium toward today's target")
+        self.calcium_bar.setAccessibleName("Calcium portions toward what is left to find")
         self.calcium_bar.setTextVisible(False)
+        self.calcium_bar.setMaximumHeight(12)
+        calcium_layout = QVBoxLayout(calcium)
+        calcium_layout.setContentsMargins(14, 8, 14, 10)
+        calcium_layout.setSpacing(6)
+        for widget in (calcium_heading, self.calcium_label, self.calcium_bar):
+            calcium_layout.addWidget(widget)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        for widget in (title, self.recovery_label, self.setup_button, self.next_label,
-                       self.list_widget, self.calcium_label, self.calcium_bar):
-            layout.addWidget(widget)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(self.recovery_label)
+        layout.addLayout(_left(self.setup_button))
+        layout.addWidget(self.pause_banner)
+        layout.addWidget(self.nap_banner)
+        start_row = QHBoxLayout()
+        start_row.setSpacing(14)
+        start_row.addWidget(self.start_button)
+        start_row.addWidget(self.start_caption, 1)
+        layout.addLayout(start_row)
+        layout.addWidget(self.next_label)
+        layout.addWidget(heading)
+        layout.addWidget(self.rows_area, 1)
+        layout.addWidget(calcium)
+
         self._tick = QTimer(self)
         # A minute: Qt itself makes a coarse timer of 20 s or more a very coarse one (whole
         # seconds, woken with other timers), so no timer type is set here (see app/startup.py).
         self._tick.setInterval(60_000)
         self._tick.timeout.connect(self._refresh_countdown)
+        self._scroll = QTimer(self)  # after the rows are laid out, bring "now" into view
+        self._scroll.setSingleShot(True)
+        self._scroll.setInterval(0)
+        self._scroll.timeout.connect(self._scroll_to_current)
+
+    # -- drawing the day ----------------------------------------------------------------------
 
     def set_day(self, day: Day, now: datetime, titles: Mapping[str, str] | None = None) -> None:
+        """Redraw everything from ``day``. ``titles``: exercise id → title, for the rows.
+
+        Keyboard focus stays on the reminder it was on, so pressing "Taken" with the keyboard
+        does not throw her back to the top when the page redraws.
+        """
         self._day = day
         self._tz = now.tzinfo
-        self.list_widget.clear()
-        for entry in day.entries:
-            r = entry.reminder
-            what = r.what
-            if r.exercises:
-                names = ", ".join((titles or {}).get(x, x) for x in r.exercises)
-                what = f"{what.split(':', 1)[0]}: {names}"
-            elif r.kind == "posture":
-                what = "Posture break: stand up and stretch"
-            text = f"{r.when:%H:%M}   {what}"
-            item = QListWidgetItem(f"{text}   — {STATUS_WORDS[entry.status]}")
-            item.setData(FOREGROUND_ROLE, QColor(STATUS_COLOURS[entry.status]))
-            item.setData(USER_ROLE, entry.status)
-            item.setData(ACCESSIBLE_TEXT_ROLE,
-                         f"{text}, {STATUS_WORDS[entry.status]}")
-            self.list_widget.addItem(item)
-        food = (f" + about {day.calcium_diet_mg:,} mg from your usual food"
-                if day.calcium_diet_mg else "")
-        self.calcium_label.setText(
-            f"Calcium: {day.calcium_taken} of {day.calcium_planned} portions taken, "
-            f"about {day.calcium_mg:,} mg{food}, toward {day.calcium_target_mg:,} mg"
-        )
-        self.calcium_bar.setRange(0, day.calcium_target_mg)
-        self.calcium_bar.setValue(min(day.calcium_total_mg, day.calcium_target_mg))
+        self._draw_rows(day, now, titles or {})
+        self.pause_banner.say(pause_line(day.paused_until, now) if day.paused_until else None)
+        self.nap_banner.say(nap_line(day.nap_until, now) if day.nap_until else None)
+        self._start = session_to_start(day)
+        if self._start is not None:
+            self.start_button.setText(start_words(self._start))
+        self.start_button.setVisible(self._start is not None)
+        self.start_caption.setVisible(self._start is not None)
+        self.next_label.setVisible(self._start is None)
         self._refresh_countdown(now)
+        self._draw_calcium(day)
+        if self.isVisible():
+            self._scroll.start()
 
     def set_recovery(self, text: str, *, offer_setup: bool) -> None:
         """Her week and what opened, or (``offer_setup``) a nudge to give her birth details."""
@@ -128,23 +270,109 @@ class TodayPage(QWidget):
         self.recovery_label.setVisible(bool(text))
         self.setup_button.setVisible(offer_setup)
 
+    def row(self, key: str) -> ReminderRow | None:
+        """The row of the reminder ``key``, if it is on the page."""
+        return next((r for r in self.rows if r.key == key), None)
+
+    def _draw_rows(self, day: Day, now: datetime, titles: Mapping[str, str]) -> None:
+        """New rows first, focus moved onto the same reminder's new row, then the old rows
+        go: so focus never falls to another widget in between (a screen reader would say so)."""
+        focused = QApplication.focusWidget()
+        focus_key = next((r.key for r in self.rows if r.owns(focused)), None)
+        old_rows, self.rows = self.rows, []
+        for index, entry in enumerate(day.entries):
+            row = ReminderRow(entry, now, titles, self._rows_box)
+            row.actionRequested.connect(self.actionRequested)
+            self._rows_layout.insertWidget(index, row)
+            row.show()  # now, not when the layout next runs: it may take the focus at once
+            self.rows.append(row)
+            if row.key == focus_key:
+                row.setFocus()
+        for old in old_rows:
+            self._rows_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        # Tab goes down the page in the order she reads it, whenever the rows were built.
+        chain: list[QWidget] = [self.setup_button, self.pause_banner.button,
+                                self.nap_banner.button, self.start_button]
+        for row in self.rows:
+            chain.extend([row, *row.buttons.values()])
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        self._column = max((r.button_box.sizeHint().width() for r in self.rows), default=0)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Buttons beside the words while there is room for both, under them when there is not
+        (the window's narrowest, with three buttons, would squeeze the words to a column)."""
+        chip = max((r.state_label.sizeHint().width() for r in self.rows), default=0)
+        need = _TIME_AND_WORDS + chip + self._column
+        stacked = self.width() - _PAGE_SIDES < need
+        for row in self.rows:
+            row.set_column(self._column, stacked=stacked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _draw_calcium(self, day: Day) -> None:
+        self.calcium_label.setText(calcium_line(day))
+        find = day.calcium_to_find_mg
+        if find:
+            self.calcium_bar.setRange(0, find)
+            self.calcium_bar.setValue(min(day.calcium_mg, find))
+            self.calcium_bar.setAccessibleDescription(
+                f"About {day.calcium_mg:,} of {find:,} mg from portions")
+        else:  # her food covers it; a 0..0 bar would be Qt's "busy" animation, so a full one
+            self.calcium_bar.setRange(0, 1)
+            self.calcium_bar.setValue(1)
+            self.calcium_bar.setAccessibleDescription("Covered by your usual food")
+
+    def _scroll_to_current(self) -> None:
+        """Bring the first reminder still open into view, with the one before it above, when
+        that reminder changes (so a redraw after her answer does not move the list)."""
+        day = self._day
+        if day is None:
+            return
+        current = next((e.reminder.key for e in day.entries
+                        if e.state in (State.DUE, State.SNOOZED, State.UPCOMING)), None)
+        if current is None or current == self._scrolled_to:
+            return
+        index = next(i for i, r in enumerate(self.rows) if r.key == current)
+        target = self.rows[max(0, index - 1)]
+        self._scrolled_to = current
+        self.rows_area.verticalScrollBar().setValue(max(0, target.y() - 2))
+
+    # -- the next thing to do ------------------------------------------------------------------
+
+    def _start_requested(self) -> None:
+        if self._start is not None:
+            self.actionRequested.emit(self._start.reminder.key, Action.START)
+
     def _refresh_countdown(self, now: datetime | None = None) -> None:
         if self._day is None:
             return
-        moment = now or datetime.now(self._tz)
-        nxt = self._day.next_due
-        if nxt is None:
-            self.next_label.setText("Nothing more today. Rest well.")
-            return
-        words = countdown_words((nxt.when - moment).total_seconds())
-        self.next_label.setText(
-            f"Next: {KIND_WORDS.get(nxt.kind, nxt.kind).lower()} at {nxt.when:%H:%M}, {words}"
-        )
+        moment = now or (self._clock() if self._clock else datetime.now(self._tz))
+        if self._start is not None:
+            caption = start_caption(self._start, moment)
+            self.start_caption.setText(caption)
+            self.start_button.setAccessibleName(f"{self.start_button.text()}. {caption}")
+        self.next_label.setText(next_line(self._day.next_due, moment))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._refresh_countdown()
         self._tick.start()
+        self._scroll.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._tick.stop()
+
+
+def _left(widget: QWidget) -> QHBoxLayout:
+    """``widget`` at its own width on the left (without ``Qt.AlignmentFlag``)."""
+    box = QHBoxLayout()
+    box.addWidget(widget)
+    box.addStretch(1)
+    return box

@@ -1,0 +1,162 @@
+"""One row of the Today page: a reminder's time, what it asks, where it stands, and its buttons.
+
+A row is a focusable frame, so with Tab she (or her screen reader) lands on the row itself,
+hears "15:00 Afternoon exercises: Bridge, later", then on each of its buttons, each named with
+the reminder it acts on. The buttons are exactly the entry's ``actions``; pressing one emits
+``actionRequested(key, Action)`` and nothing else: the lifecycle decides what it means.
+
+Start-up rule (``app/startup.py``, measure 2): this module is loaded at every start, so it never
+touches PySide6's ``Qt`` namespace. The focus policy is set as a property number, alignment and
+colour through style sheets. Colours that are not the palette's are always set in pairs (text
+and background), so a row stays readable under a dark desktop theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcare.core.today import Action, Entry, State
+from backcare.ui.today_words import (
+    ACTION_WORDS,
+    button_name,
+    clock,
+    row_name,
+    state_text,
+    what_text,
+)
+
+STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus (Tab and click), as the plain number
+
+# (text, background) of each state's little label. Calm throughout: "not done" is a quiet grey,
+# like "skipped", never red; only "now" stands out.
+STATE_COLOURS: dict[State, tuple[str, str]] = {
+    State.UPCOMING: ("#33505f", "#e3ecf2"),
+    State.DUE: ("#ffffff", "#2f6f99"),
+    State.SNOOZED: ("#5c4300", "#f8e9c4"),
+    State.DONE: ("#1d5435", "#d9eee0"),
+    State.PARTLY: ("#3f5418", "#e9f1d6"),
+    State.SKIPPED: ("#525b61", "#e8ecee"),
+    State.NOT_DONE: ("#525b61", "#e8ecee"),
+    State.PAUSED: ("#3f3f6e", "#e6e6f5"),
+    State.NAPPING: ("#3f3f6e", "#e6e6f5"),
+    State.BEFORE: ("#6b757b", "#eff1f2"),
+}
+
+ROW_STYLE = """
+QFrame#todayRow { background: palette(base); border: 1px solid palette(mid);
+                  border-radius: 8px; }
+QFrame#todayRow[state="due"] { border: 2px solid #2f6f99; }
+QFrame#todayRow:focus { border: 2px solid palette(highlight); }
+QFrame#todayRow QLabel { color: palette(text); font-size: 12pt; }
+QFrame#todayRow QLabel#time { font-weight: 600; }
+QFrame#todayRow QPushButton { font-size: 11pt; padding: 4px 14px; }
+"""
+
+_CHIP_STYLE = ("QLabel#state {{ color: {0}; background: {1}; border-radius: 10px;"
+               " padding: 2px 10px; font-size: 11pt; qproperty-alignment: AlignCenter; }}")
+
+
+class ReminderRow(QFrame):
+    """``ReminderRow(entry, now, titles)``: one reminder, drawn once (the page rebuilds rows
+    when the day changes, which is rare and cheap: a day has about a dozen reminders).
+
+    ``buttons`` maps each of the entry's actions to its button, in the entry's order.
+    """
+
+    actionRequested = Signal(str, object)  # (reminder key, Action)
+
+    def __init__(self, entry: Entry, now: datetime, titles: Mapping[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.key = entry.reminder.key
+        self.setObjectName("todayRow")
+        self.setProperty("state", entry.state.value)  # before the style sheet: [state="due"]
+        self.setProperty("focusPolicy", STRONG_FOCUS)
+        self.setAccessibleName(row_name(entry, now, titles))
+        self.setStyleSheet(ROW_STYLE)
+        self.setMinimumHeight(46)  # rows with and without buttons stand the same height
+
+        self.time_label = QLabel(clock(entry.reminder.when, now))
+        self.time_label.setObjectName("time")
+        self.time_label.setMinimumWidth(56)
+        self.what_label = QLabel(what_text(entry.reminder, titles))
+        self.what_label.setObjectName("what")
+        self.what_label.setWordWrap(True)
+        self.state_label = QLabel(state_text(entry, now))
+        self.state_label.setObjectName("state")
+        self.state_label.setStyleSheet(_CHIP_STYLE.format(*STATE_COLOURS[entry.state]))
+        self.state_label.setSizePolicy(  # a pill, not a bar the row's height
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+        lines = QVBoxLayout(self)  # the row's line, and its buttons under it when narrow
+        lines.setContentsMargins(12, 6, 10, 6)
+        lines.setSpacing(6)
+        self._line = QHBoxLayout()
+        self._line.setSpacing(10)
+        self._line.addWidget(self.time_label)
+        self._line.addWidget(self.what_label, 1)
+        self._line.addWidget(self.state_label)
+        lines.addLayout(self._line)
+        self._under = QHBoxLayout()
+        self._under.setContentsMargins(66, 0, 0, 0)  # under the "what", past the time
+        lines.addLayout(self._under)
+        self._stacked = False
+        # The buttons sit in a box of their own, so the page can give every row's box the same
+        # width and the state labels line up in a column however many buttons a row has.
+        self.button_box = QWidget()
+        buttons = QHBoxLayout(self.button_box)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(8)
+        buttons.addStretch(1)
+        self._line.addWidget(self.button_box)
+        self.buttons: dict[Action, QPushButton] = {}
+        for action in entry.actions:
+            button = QPushButton(ACTION_WORDS[action])
+            button.setAccessibleName(button_name(action, entry.reminder, now))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, a=action: self._request(a))
+            buttons.addWidget(button)
+            self.buttons[action] = button
+
+    def text(self) -> str:
+        """The row as one line of words (what a sighted reader sees, left to right)."""
+        return "   ".join(label.text() for label in
+                          (self.time_label, self.what_label, self.state_label))
+
+    def set_column(self, width: int, *, stacked: bool) -> None:
+        """Give the buttons a column ``width`` wide on the row's line, or, when the page is
+        too narrow for the text beside them (``stacked``), a line of their own under it."""
+        if stacked and self.buttons:
+            if not self._stacked:
+                self._line.removeWidget(self.button_box)
+                self._under.addWidget(self.button_box)
+                self._under.addStretch(1)
+            self.button_box.setMinimumWidth(0)
+        else:
+            if self._stacked:
+                self._under.removeWidget(self.button_box)
+                while self._under.count():  # the stretch
+                    self._under.takeAt(0)
+                self._line.addWidget(self.button_box)
+            self.button_box.setMinimumWidth(0 if stacked else width)
+        self._stacked = stacked and bool(self.buttons)
+
+    def owns(self, widget: QWidget | None) -> bool:
+        """Whether keyboard focus on ``widget`` is on this row or one of its buttons."""
+        return widget is self or any(widget is b for b in self.buttons.values())
+
+    def _request(self, action: Action) -> None:
+        self.actionRequested.emit(self.key, action)

@@ -1,0 +1,181 @@
+"""What the Today page says, made from the typed ``Day`` record and never read back.
+
+Pure (no Qt), so every sentence the page shows can be checked as text, and so the words live in
+one place: a reminder's row, its buttons' names, the "next" line, the banners and the calcium
+line. Times are shown in her zone (the zone of the ``now`` the page is given), because a snooze
+or a pause end comes from the history log in UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
+
+from backcare.core.reminders import Kind, Reminder
+from backcare.core.today import Action, Day, Entry, State
+
+# Calm words only: a reminder that passed without an answer is "not done", never "missed".
+STATE_WORDS: dict[State, str] = {
+    State.UPCOMING: "later",
+    State.DUE: "now",
+    State.SNOOZED: "snoozed",  # with the time it comes back, see state_text
+    State.DONE: "done",
+    State.PARTLY: "partly done",
+    State.SKIPPED: "skipped",
+    State.NOT_DONE: "not done",
+    State.PAUSED: "paused",
+    State.NAPPING: "quiet while the baby naps",
+    State.BEFORE: "before you started",
+}
+
+ACTION_WORDS: dict[Action, str] = {
+    Action.OPEN: "Open",
+    Action.START: "Start",
+    Action.DONE: "Doing it now",
+    Action.TAKEN: "Taken",
+    Action.SNOOZE: "Snooze 10 min",
+    Action.SKIP: "Skip",
+}
+
+# An exercise session in one of these states is what the top button offers first.
+_START_FIRST = (State.DUE, State.SNOOZED, State.PARTLY)
+
+
+def countdown_words(seconds: float) -> str:
+    """"in 25 min", "in 3 h 05 min", or "now" once the time has come."""
+    minutes = max(0, int(seconds // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"in {hours} h {minutes:02d} min"
+    return f"in {minutes} min" if minutes else "now"
+
+
+def clock(moment: datetime, now: datetime) -> str:
+    """HH:MM in her zone, with the day when it is not today (a pause that ends tomorrow)."""
+    tz: tzinfo | None = now.tzinfo
+    local = moment.astimezone(tz)
+    today = now.astimezone(tz).date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if (local.date() - today).days == 1:
+        return f"{local:%H:%M} tomorrow"
+    return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
+
+
+def _title(exercise_id: str, titles: Mapping[str, str]) -> str:
+    """The exercise's title; an id the catalogue no longer knows is shown readably."""
+    return titles.get(exercise_id) or exercise_id.replace("-", " ").capitalize()
+
+
+def short_what(reminder: Reminder) -> str:
+    """A reminder in a few words: "Afternoon exercises", "Posture break", "Calcium with dinner".
+
+    Used where the exercise names would be too long: a button's name, the top button.
+    """
+    if reminder.kind is Kind.EXERCISE:
+        return f"{reminder.label} exercises" if reminder.label else "Exercises"
+    if reminder.kind is Kind.CALCIUM:
+        return f"Calcium with {reminder.meal}" if reminder.meal else "Calcium"
+    return "Posture break"
+
+
+def what_text(reminder: Reminder, titles: Mapping[str, str]) -> str:
+    """The row's "what": "Morning exercises: Breathing with arm raises, Bridge"."""
+    if reminder.kind is Kind.EXERCISE and reminder.exercises:
+        names = ", ".join(_title(x, titles) for x in reminder.exercises)
+        return f"{short_what(reminder)}: {names}"
+    if reminder.kind is Kind.POSTURE:
+        return "Posture break: stand up and stretch"
+    return short_what(reminder)
+
+
+def state_text(entry: Entry, now: datetime) -> str:
+    """Where a reminder stands, in words: "snoozed until 10:45", calcium "taken"."""
+    if entry.state is State.SNOOZED and entry.back_at is not None:
+        return f"snoozed until {clock(entry.back_at, now)}"
+    if entry.state is State.DONE and entry.reminder.kind is Kind.CALCIUM:
+        return "taken"
+    return STATE_WORDS[entry.state]
+
+
+def row_name(entry: Entry, now: datetime, titles: Mapping[str, str]) -> str:
+    """What a screen reader says for a row: "15:00 Afternoon exercises: Bridge, later"."""
+    when = clock(entry.reminder.when, now)
+    return f"{when} {what_text(entry.reminder, titles)}, {state_text(entry, now)}"
+
+
+def button_name(action: Action, reminder: Reminder, now: datetime) -> str:
+    """A row button's spoken name, which says which reminder it acts on."""
+    return f"{ACTION_WORDS[action]}: {clock(reminder.when, now)} {short_what(reminder)}"
+
+
+def next_line(reminder: Reminder | None, now: datetime) -> str:
+    """"Next: posture break at 11:00, in 25 min", or a restful line when the day is done."""
+    if reminder is None:
+        return "Nothing more today. Rest well."
+    what = short_what(reminder)
+    if reminder.kind is not Kind.EXERCISE:  # "posture break", "calcium with lunch"
+        what = what[0].lower() + what[1:]
+    words = countdown_words((reminder.when - now).total_seconds())
+    return f"Next: {what} at {clock(reminder.when, now)}, {words}"
+
+
+def session_to_start(day: Day) -> Entry | None:
+    """The exercise session the top button offers: one waiting for her (due, snoozed, or
+    stopped part way), else the session that is the next reminder of the day."""
+    sessions = [e for e in day.entries
+                if e.reminder.kind is Kind.EXERCISE and Action.START in e.actions]
+    for state in _START_FIRST:
+        waiting = [e for e in sessions if e.state is state]
+        if waiting:
+            return waiting[0]
+    nxt = day.next_due
+    if nxt is not None and nxt.kind is Kind.EXERCISE:
+        return next((e for e in sessions if e.reminder.key == nxt.key), None)
+    return None
+
+
+def start_words(entry: Entry) -> str:
+    """The top button's text: "Start Afternoon session"."""
+    label = entry.reminder.label
+    return f"Start {label} session" if label else "Start the exercise session"
+
+
+def start_caption(entry: Entry, now: datetime) -> str:
+    """The line beside the top button: why this session, and when."""
+    if entry.state is State.DUE:
+        return "It is time for a few gentle minutes."
+    if entry.state is State.SNOOZED and entry.back_at is not None:
+        return f"Snoozed until {clock(entry.back_at, now)}; start whenever you are ready."
+    if entry.state is State.PARTLY:
+        return "You did part of it. Carry on when you can."
+    when = entry.reminder.when
+    return f"At {clock(when, now)}, {countdown_words((when - now).total_seconds())}."
+
+
+def pause_line(until: datetime, now: datetime) -> str:
+    return f"Reminders are paused until {clock(until, now)}."
+
+
+def nap_line(until: datetime, now: datetime) -> str:
+    return f"Quiet while the baby naps, until {clock(until, now)}."
+
+
+def calcium_line(day: Day) -> str:
+    """Her usual food and the portions apart, so the bar is only about the portions.
+
+    "Your usual food gives about 600 mg a day. Portions today: 1 of 3 taken, about 260 of the
+    400 mg to find." Without a food estimate: the target and the portions only.
+    """
+    diet, find, mg = day.calcium_diet_mg, day.calcium_to_find_mg, day.calcium_mg
+    portions = f"{day.calcium_taken} of {day.calcium_planned} taken"
+    if day.calcium_planned == 0:
+        portions = "none planned"
+    if diet and not find:
+        return (f"Your usual food gives about {diet:,} mg a day, which already covers "
+                f"today's {day.calcium_target_mg:,} mg. Portions today: {portions}.")
+    if not diet:
+        return (f"Today's calcium target is {day.calcium_target_mg:,} mg. "
+                f"Portions today: {portions}, about {mg:,} mg.")
+    return (f"Your usual food gives about {diet:,} mg a day. Portions today: {portions}, "
+            f"about {mg:,} of the {find:,} mg to find.")
