@@ -1,4 +1,5 @@
-"""The Exercises page: list rows, opening a card, going back, and the problems banner."""
+"""The Exercises page: list rows, opening a guided session, going back, and the problems
+banner."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.content import gentlest_first
+from backcare.core.guided import READ_SECONDS, Phase
 from backcare.core.problems import ContentProblem
 from backcare.core.progression import ExerciseStatus
 from backcare.paths import resources_dir
-from backcare.ui.card import ExerciseCard
 from backcare.ui.exercises_page import (
     DOSE_ROLE,
     ID_ROLE,
@@ -22,6 +24,7 @@ from backcare.ui.exercises_page import (
     PURPOSE_ROLE,
     ExercisesPage,
 )
+from backcare.ui.session_view import SessionView
 from tests.ui.factories import make_exercise
 
 POSES = ("supine-knees-bent", "bridge-up", "supine-knees-bent")
@@ -63,24 +66,35 @@ def test_one_row_per_exercise_with_title_purpose_dose_and_thumbnail(
     assert page.problems_banner.isHidden()
 
 
-def test_enter_opens_the_card_and_escape_returns(qtbot: QtBot, real: Catalog) -> None:
+def test_enter_opens_a_session_escape_ends_it_and_done_returns(
+    qtbot: QtBot, real: Catalog
+) -> None:
     page = make_page(qtbot, small_catalog(real))
     page.show()
     qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
     page.list_widget.setCurrentRow(1)
     qtbot.keyClick(page.list_widget, Qt.Key.Key_Return)
-    card = page.card
-    assert isinstance(card, ExerciseCard)
-    assert page.stack.currentWidget() is card
-    assert card.exercise.id == "pelvic-tilt"
-    assert card.reps_label.text() == "Rep 1 of 3 · left side"
-    qtbot.keyClick(card, Qt.Key.Key_Escape)
+    view = page.view
+    assert isinstance(view, SessionView)
+    assert page.card is view  # the card-era name still answers
+    assert page.stack.currentWidget() is view
+    assert view.exercise.id == "pelvic-tilt"
+    assert view.step_text.reps_label.text() == "Rep 1 of 3 · left side"
+    assert view.back_link.isVisible()
+    qtbot.keyClick(view.start_button, Qt.Key.Key_Escape)
+    assert view.session.phase is Phase.SUMMARY
+    assert page.stack.currentWidget() is view  # the summary first, then Done
+    with qtbot.waitSignal(page.finished, timeout=1000) as done:
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert not done.args[0].started
     assert page.stack.currentWidget() is page.list_page
-    assert page.card is None
+    assert page.view is None
     assert page.list_widget.currentRow() == 1
 
 
-def test_double_click_opens_the_card(qtbot: QtBot, real: Catalog) -> None:
+def test_double_click_opens_the_session(qtbot: QtBot, real: Catalog) -> None:
     page = make_page(qtbot, small_catalog(real))
     page.show()
     qtbot.waitExposed(page)
@@ -88,24 +102,52 @@ def test_double_click_opens_the_card(qtbot: QtBot, real: Catalog) -> None:
     viewport = page.list_widget.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: page.card is not None, timeout=2000)
-    assert page.card is not None
-    assert page.card.exercise.id == "bridge"
-    assert page.card.title_label.text() == "Bridge"
+    qtbot.waitUntil(lambda: page.view is not None, timeout=2000)
+    assert page.view is not None
+    assert page.view.exercise.id == "bridge"
+    assert page.view.title_label.text() == "Bridge"
 
 
-def test_done_passes_the_session_on_and_returns_to_the_list(
+def test_done_passes_the_outcome_on_and_returns_to_the_list(
     qtbot: QtBot, real: Catalog
 ) -> None:
     page = make_page(qtbot, small_catalog(real))
-    card = page.open_exercise("bridge")
-    assert card is not None
-    card.toggle_hold()
-    card.tick(3)
-    with qtbot.waitSignal(page.sessionDone, timeout=1000) as done:
-        qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
-    assert done.args == ["bridge", 1]
+    view = page.open_exercise("bridge")
+    assert view is not None
+    view.toggle()
+    view.tick(2 * READ_SECONDS + 3)  # one whole lift, hands-free
+    view.stop()
+    with (
+        qtbot.waitSignal(page.finished, timeout=1000) as finished,
+        qtbot.waitSignal(page.sessionDone, timeout=1000) as done,
+    ):
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    outcome = finished.args[0]
+    assert outcome.partly_ids == ("bridge",)
+    assert outcome.results[0].reps_done == 1
+    assert done.args == ["bridge", 1]  # the card-era signal, until the shell moves on
     assert page.stack.currentWidget() is page.list_page
+
+
+def test_back_to_list_leaves_without_reporting(qtbot: QtBot, real: Catalog) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    page.show()
+    view = page.open_exercise("bridge")
+    assert view is not None
+    view.toggle()
+    with qtbot.assertNotEmitted(page.finished), qtbot.assertNotEmitted(page.sessionDone):
+        qtbot.mouseClick(view.back_link, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.list_page
+    assert page.view is None
+
+
+def test_open_session_plays_several_exercises_in_order(qtbot: QtBot, real: Catalog) -> None:
+    page = make_page(qtbot, small_catalog(real))
+    view = page.open_session(["pelvic-tilt", "no-such-thing", "bridge"])
+    assert view is not None
+    assert [e.id for e in view.session.exercises] == ["pelvic-tilt", "bridge"]
+    assert view.count_label.text() == "Exercise 1 of 2"
+    assert page.open_session(["no-such-thing"]) is None
 
 
 def test_opening_an_unknown_exercise_does_nothing(qtbot: QtBot, real: Catalog) -> None:
@@ -174,15 +216,22 @@ def test_locked_exercises_stay_listed_after_the_offered_ones_with_when_and_why(
     assert "Not yet." in bridge.data(Qt.ItemDataRole.AccessibleTextRole)
     assert page.list_widget.item(0).data(LOCKED_ROLE) is False
     page.show()
-    card = page.open_exercise("bridge")  # she can still read it, with the reason on top
-    assert card is not None and card.notice_label.isVisible()
-    assert card.notice_label.text() == f"Not for now. {opens}"
+    view = page.open_exercise("bridge")  # she can still read it, but Start is disabled
+    assert view is not None and view.locked_label.isVisible()
+    assert view.locked_label.text() == opens
+    assert not view.start_button.isEnabled()
     page.show_list()
-    card = page.open_exercise("pelvic-tilt")
-    assert card is not None and not card.notice_label.isVisible()
+    view = page.open_exercise("pelvic-tilt")
+    assert view is not None and not view.locked_label.isVisible()
+    assert view.start_button.isEnabled()
+    # In a session of both, the locked one is left out and named.
+    view = page.open_session(["bridge", "pelvic-tilt"])
+    assert view is not None
+    assert [e.id for e in view.session.exercises] == ["pelvic-tilt"]
+    assert view.notice_label.text() == f"Left out for now: Bridge. {opens}"
 
 
-def test_a_starter_week_shows_the_lower_dose_and_the_card_uses_it(
+def test_a_starter_week_shows_the_lower_dose_and_the_session_uses_it(
     qtbot: QtBot, real: Catalog
 ) -> None:
     bridge = make_exercise("bridge", poses=POSES, title="Bridge", sets=3)
@@ -190,8 +239,9 @@ def test_a_starter_week_shows_the_lower_dose_and_the_card_uses_it(
     page.set_statuses({"bridge": _status("bridge", True, starter=True, sets=1)})
     row = page.list_widget.item(page.exercise_ids().index("bridge"))
     assert row.data(DOSE_ROLE).startswith("First week: 1 set to start.")
-    card = page.open_exercise("bridge")
-    assert card is not None and card.session.sets == 1
+    view = page.open_exercise("bridge")
+    assert view is not None and view.session.session.sets == 1
+    assert view.session.outcome.results[0].reps_target == 3
     with qtbot.waitSignal(page.madeWorse, timeout=1000) as blocker:
-        card.madeWorse.emit("bridge")
+        qtbot.mouseClick(view.made_worse_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["bridge"]

@@ -1,19 +1,22 @@
-"""The Exercises page: the library as a list with a figure for each, and the card for one.
+"""The Exercises page: the library as a list with a figure for each, and a guided session.
 
 A list row shows what she needs to choose: the first pose, the title, what it is for and how
-much. Enter or a double-click opens the card in place (a stacked page, not a new window, so
-Escape brings her straight back to where she was). When some content file is broken, a banner
-says which file and field in one sentence each; the rest of the library still opens.
+much. Enter or a double-click opens that exercise as a hands-free guided session in place (a
+stacked page, not a new window, so "Back to list" brings her straight back to where she was):
+one Start runs every step, hold, rep and set. ``open_session`` does the same for several
+exercises in a row (a reminder's session). When some content file is broken, a banner says
+which file and field in one sentence each; the rest of the library still opens.
 
 Her progression (``set_statuses``) decides the order and the words, never whether a row is
 there: the exercises that fit her week come first with this week's dose (a starter dose in an
 exercise's first week); the ones not yet safe, or paused after a setback, stay in the list,
-greyed, saying when they open and why. A locked card can be read but opens with that sentence.
+greyed, saying when they open and why. A locked exercise can be read, step by step, but its
+Start is disabled with that sentence beside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
@@ -33,9 +36,10 @@ from PySide6.QtWidgets import (
 
 from backcare.catalog import Catalog
 from backcare.core.content import Exercise, gentlest_first
+from backcare.core.guided import SessionOutcome
 from backcare.core.progression import ExerciseStatus
-from backcare.ui.card import ExerciseCard
 from backcare.ui.figure_widget import pose_icon
+from backcare.ui.session_view import SessionView
 
 THUMB = QSize(120, 90)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -140,21 +144,24 @@ def problems_text(catalog: Catalog) -> str:
 
 
 class ExercisesPage(QWidget):
-    """The list and, on top of it when open, one exercise card.
+    """The list and, on top of it when open, one guided session (``view``).
 
-    ``sessionDone(exercise_id, reps_done)`` and ``madeWorse(exercise_id)`` pass on the open
-    card's signals.
+    ``finished(outcome)`` passes on the session's ``SessionOutcome`` when she presses Done on
+    its summary, and ``madeWorse(exercise_id)`` the view's signal. ``sessionDone(exercise_id,
+    reps_done)`` is the card-era signal, sent once per exercise of a finished session so the
+    window and shell keep working until they listen to ``finished``; it will go.
     """
 
-    sessionDone = Signal(str, int)
+    finished = Signal(object)
     madeWorse = Signal(str)
+    sessionDone = Signal(str, int)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  statuses: Mapping[str, ExerciseStatus] | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         catalog.poses  # noqa: B018 - read the figures now, so the list and banner are final
-        self.card: ExerciseCard | None = None
+        self.view: SessionView | None = None
         self.statuses: Mapping[str, ExerciseStatus] = statuses or {}
         self.setAccessibleName("Exercises")
         self.setStyleSheet(_STYLE)
@@ -295,46 +302,64 @@ class ExercisesPage(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         self.open_exercise(index.data(ID_ROLE))
 
-    def open_exercise(self, exercise_id: str) -> ExerciseCard | None:
-        """Show the card for ``exercise_id`` with a fresh session; None if it is not listed."""
-        exercise = self.catalog.exercise(exercise_id)
-        if exercise is None:
+    @property
+    def card(self) -> SessionView | None:
+        """The open session view (its card-era name, for callers not yet moved to ``view``)."""
+        return self.view
+
+    def open_exercise(self, exercise_id: str) -> SessionView | None:
+        """Open ``exercise_id`` as a one-exercise guided session; None if it is not listed."""
+        return self.open_session([exercise_id])
+
+    def open_session(self, exercise_ids: Sequence[str]) -> SessionView | None:
+        """Open a guided session of the listed exercises, in order, with this week's sets; an
+        exercise not offered now is locked with its reason. None if none of them is listed."""
+        exercises = [e for e in map(self.catalog.exercise, exercise_ids) if e is not None]
+        if not exercises:
             return None
-        self._drop_card()
-        status = self.statuses.get(exercise_id)
-        card = ExerciseCard(exercise, self.catalog.poses,
-                            sets=status.sets if status is not None else None)
-        card.backRequested.connect(self.show_list)
-        card.sessionDone.connect(self._on_session_done)
-        card.madeWorse.connect(self.madeWorse)
-        if status is not None and not status.offered:
-            card.set_notice(f"Not for now. {status.reason}")
-        self.card = card
-        self.stack.addWidget(card)
-        self.stack.setCurrentWidget(card)
-        card.focus_first()
-        return card
+        self._drop_view()
+        sets: dict[str, int] = {}
+        locked: dict[str, str] = {}
+        for exercise in exercises:
+            status = self.statuses.get(exercise.id)
+            if status is None:
+                continue
+            sets[exercise.id] = status.sets
+            if not status.offered:
+                locked[exercise.id] = status.reason
+        view = SessionView(exercises, self.catalog.poses, sets=sets, locked=locked)
+        view.show_back_link()
+        view.backRequested.connect(self.show_list)
+        view.finished.connect(self._on_finished)
+        view.madeWorse.connect(self.madeWorse)
+        self.view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.focus_first()
+        return view
 
     @Slot()
     def show_list(self) -> None:
         """Back to the list, with the exercise she had open still selected."""
-        if self.card is not None:
+        if self.view is not None:
             ids = self.exercise_ids()
-            if self.card.exercise.id in ids:
-                self.list_widget.setCurrentRow(ids.index(self.card.exercise.id))
+            if self.view.exercise.id in ids:
+                self.list_widget.setCurrentRow(ids.index(self.view.exercise.id))
         self.stack.setCurrentWidget(self.list_page)
-        self._drop_card()
+        self._drop_view()
         self.list_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _drop_card(self) -> None:
-        if self.card is None:
+    def _drop_view(self) -> None:
+        if self.view is None:
             return
-        card, self.card = self.card, None
-        card.stop()
-        self.stack.removeWidget(card)
-        card.deleteLater()
+        view, self.view = self.view, None
+        view.pause()
+        self.stack.removeWidget(view)
+        view.deleteLater()
 
-    @Slot(str, int)
-    def _on_session_done(self, exercise_id: str, reps: int) -> None:
-        self.sessionDone.emit(exercise_id, reps)
+    @Slot(object)
+    def _on_finished(self, outcome: SessionOutcome) -> None:
+        self.finished.emit(outcome)
+        for result in outcome.results:
+            self.sessionDone.emit(result.exercise_id, result.reps_done)
         self.show_list()

@@ -1,0 +1,327 @@
+"""What the exercise card and the guided session view share: their look and their safety column.
+
+Both show one exercise the same way (title, dose, step, breathing, countdown, the cautions and
+"stop if" beside it), so she reads a guided session exactly as she reads a card. Keeping the
+stylesheet and the builders here means a change of colour or wording reaches both at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from string import Template
+from typing import cast
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcare.core.content import Exercise, Step
+from backcare.core.session import ExerciseSession
+
+# The look, with the colours of text that sits on the window's own background left as slots:
+# on a dark desktop palette that text turns light, while the tinted boxes (start position,
+# cautions) keep their own light background and dark text, like notes on the page.
+_STYLE = Template("""
+QLabel#title { font-size: 20pt; font-weight: 600; color: $ink; }
+QLabel#dose { font-size: 12pt; color: $accent; font-weight: 600; }
+QLabel#stepNumber { font-size: 11pt; color: $muted; font-weight: 600; }
+QLabel#instruction { font-size: 14pt; color: $text; }
+QLabel#notice {
+    font-size: 12pt; color: #5a3d00; background: #fff3d6; border: 1px solid #e8c477;
+    border-radius: 8px; padding: 8px 12px;
+}
+QLabel#breath { font-size: 12pt; color: $breath; font-style: italic; }
+QLabel#reps { font-size: 13pt; color: $ink; font-weight: 600; }
+QLabel#countdown { font-size: 30pt; font-weight: 600; color: $accent; }
+QLabel#countdownCaption { font-size: 11pt; color: $muted; }
+QLabel#locked { font-size: 11pt; color: $warn; }
+QFrame#figureFrame { background: #ffffff; border: 1px solid #dfe5ea; border-radius: 10px; }
+QFrame#info { background: #f3f7fa; border: 1px solid #dbe4eb; border-radius: 10px; }
+QFrame#info QLabel { font-size: 11pt; color: #2b3a45; background: transparent; }
+QFrame#cautions { background: #fff6e5; border: 1px solid #efcf8f; border-radius: 10px; }
+QFrame#cautions QLabel { font-size: 11pt; color: #4d3b12; background: transparent; }
+QLabel[heading="true"] { font-size: 12pt; font-weight: 600; }
+QFrame#info QLabel[heading="true"] { color: #2f5d7a; }
+QFrame#cautions QLabel[heading="true"] { color: #7a4f00; }
+QScrollArea#cautionsScroll, QWidget#sideColumn { background: transparent; border: none; }
+QProgressBar { border: none; background: $track; border-radius: 5px; max-height: 10px; }
+QProgressBar::chunk { background: #3d7ea6; border-radius: 5px; }
+QPushButton { font-size: 12pt; padding: 8px 18px; min-height: 24px; }
+QPushButton#start, QPushButton#summaryDone {
+    font-weight: 600; color: #ffffff; background: #3d7ea6; border: 2px solid #3d7ea6;
+    border-radius: 6px; min-width: 96px;
+}
+QPushButton#start:hover, QPushButton#summaryDone:hover { background: #356f93; }
+QPushButton#start:focus, QPushButton#summaryDone:focus { border: 2px solid $ink; }
+QPushButton#start:disabled { color: #56646e; background: #c9d6df; border-color: #c9d6df; }
+QPushButton#backToList { border: none; color: $accent; padding: 6px 8px; text-align: left; }
+QPushButton#backToList:focus { text-decoration: underline; }
+QPushButton#madeWorse {
+    font-size: 11pt; color: #7a4f00; background: #fffaf0; border: 1px solid #efcf8f;
+    border-radius: 6px; padding: 6px 12px;
+}
+QPushButton#madeWorse:hover { background: #fff1d6; }
+QPushButton#madeWorse:focus { border: 2px solid #7a4f00; }
+""")
+_LIGHT = {"ink": "#1f3645", "accent": "#2f5d7a", "muted": "#5b6b77", "text": "#1f2a33",
+          "breath": "#3d6f8f", "track": "#e6edf2", "warn": "#7a4f00"}
+_DARK = {"ink": "#e8eef2", "accent": "#8cc4e6", "muted": "#aab6bf", "text": "#eef2f5",
+         "breath": "#9fcbe6", "track": "#44515a", "warn": "#f0c36a"}
+CARD_STYLE = _STYLE.substitute(_LIGHT)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def card_style(palette: QPalette, extra: str = "") -> str:
+    """The stylesheet for ``palette``: light text on a dark window, dark text on a light one.
+    ``extra`` rules may use the same $ slots ($ink, $accent, $muted, $text, $warn, ...)."""
+    colours = _DARK if is_dark(palette) else _LIGHT
+    return _STYLE.substitute(colours) + Template(extra).substitute(colours)
+
+
+class PaletteStyled:
+    """Mixin for a QWidget styled by ``card_style``: when a dark or light desktop palette
+    arrives, the text colours follow it. Call ``_apply_style()`` once after ``__init__``."""
+
+    _extra_style = ""
+
+    def _apply_style(self) -> None:
+        widget = cast(QWidget, self)
+        style = card_style(widget.palette(), self._extra_style)
+        if style != widget.styleSheet():
+            widget.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_style()
+
+
+def column(*widgets: QWidget, spacing: int = 6) -> QWidget:
+    """A plain widget with ``widgets`` one under the other and no margins."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return holder
+
+
+def first_sentence(text: str) -> str:
+    """"Lift your hips. Keep…" -> "lift your hips": the figure's short description."""
+    head = text.split(". ")[0].rstrip(".")
+    return head[:1].lower() + head[1:]
+
+
+def bullets(items: tuple[str, ...]) -> str:
+    return "\n".join(f"•  {item}" for item in items)
+
+
+def make_label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
+    """A plain-text label styled by its object name (content is never parsed as HTML)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(name)
+    return label
+
+
+def make_button(name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+    """A button that takes focus by Tab and is never the default: Enter does not press it by
+    surprise."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button
+
+
+def info_box(name: str, heading: str, text: str, accessible: str) -> tuple[QFrame, QLabel]:
+    """A tinted box with a heading and a body; ``name`` is "info" or "cautions"."""
+    box = QFrame()
+    box.setObjectName(name)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, 10, 14, 12)
+    layout.setSpacing(4)
+    title = make_label(f"{name}Heading", heading)
+    title.setProperty("heading", True)
+    body = make_label(f"{name}Text", text)
+    body.setAccessibleName(f"{accessible}: {text}")
+    layout.addWidget(title)
+    layout.addWidget(body)
+    return box, body
+
+
+class SafetyColumn(QScrollArea):
+    """The side column: how to start, the cautions and "stop if" (always on screen: safety is
+    never behind a tab), then the dose note. ``set_exercise`` refills it, so a guided session
+    keeps one column and shows each exercise's own cautions in turn."""
+
+    def __init__(self, exercise: Exercise) -> None:
+        super().__init__()
+        column = QWidget()
+        column.setObjectName("sideColumn")
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(10)
+        start_box, self.start_label = info_box("info", "Start position", "", "Start position")
+        care_box, self.cautions_label = info_box("cautions", "Take care", "", "Take care")
+        stop_box, self.stop_if_label = info_box(
+            "cautions", "Stop and ask for advice if", "", "Stop and ask for advice if"
+        )
+        # The dose note is useful but long; it comes after safety, which must show first.
+        self.note_box, self.note_label = info_box("info", "How much", "", "How much")
+        for box in (start_box, care_box, stop_box, self.note_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.setObjectName("cautionsScroll")
+        self.setAccessibleName("Cautions and when to stop")
+        self.setWidget(column)
+        self.viewport().setAutoFillBackground(False)
+        column.setAutoFillBackground(False)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(260)
+        self.set_exercise(exercise)
+
+    def set_exercise(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        for label, heading, text in (
+            (self.start_label, "Start position", exercise.start_position),
+            (self.cautions_label, "Take care", bullets(exercise.cautions)),
+            (self.stop_if_label, "Stop and ask for advice if", bullets(exercise.stop_if)),
+            (self.note_label, "How much", exercise.dose.note),
+        ):
+            label.setText(text)
+            label.setAccessibleName(f"{heading}: {text}")
+        self.note_box.setVisible(bool(exercise.dose.note))
+        self.verticalScrollBar().setValue(0)
+
+
+def beside_safety(
+    main: QLayout, safety: SafetyColumn, made_worse: Callable[[], object]
+) -> tuple[QHBoxLayout, QPushButton]:
+    """The main column with the safety column beside it, and "This made my back worse" under
+    "Stop and ask for advice if": where she looks when something hurts. Quiet and never the
+    default, so Enter and Space never press it. Returns the row and that button."""
+    button = make_button(
+        "madeWorse",
+        "This made my back worse",
+        "This made my back worse: stop and pause this exercise for a few days",
+        made_worse,
+    )
+    side = QVBoxLayout()
+    side.setSpacing(8)
+    side.addWidget(safety, 1)
+    side.addWidget(button)
+    body = QHBoxLayout()
+    body.setSpacing(18)
+    body.addLayout(main, 3)
+    body.addLayout(side, 2)
+    return body, button
+
+
+def figure_frame(figure: QWidget) -> QFrame:
+    """The white rounded frame the figure stands in."""
+    frame = QFrame()
+    frame.setObjectName("figureFrame")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(figure)
+    return frame
+
+
+def reps_text(session: ExerciseSession, time_left: float | None = None) -> str:
+    """"Rep 2 of 5 · left side · set 1 of 2"; a timed exercise counts rounds, with the time
+    left when the caller knows it (a guided session does, the card does not)."""
+    if session.complete:
+        return f"All {session.reps_done} done — well done!"
+    p = session.position
+    side = f" · {p.side} side" if p.side else ""
+    if p.reps is None:
+        if time_left is not None:
+            minutes, seconds = divmod(math.ceil(time_left), 60)
+            return f"Round {p.rep}{side} · {minutes}:{seconds:02d} left"
+        minutes = session.exercise.dose.minutes
+        about = f" · about {minutes} min in all" if minutes else ""
+        return f"Round {p.rep}{side}{about}"
+    sets = f" · set {p.set} of {p.sets}" if p.sets > 1 else ""
+    return f"Rep {p.rep} of {p.reps}{side}{sets}"
+
+
+class StepText(QWidget):
+    """"Step 2 of 3" and the reps on one line, then the instruction and the breathing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step_label = make_label("stepNumber", wrap=False)
+        self.reps_label = make_label("reps", wrap=False)
+        self.instruction_label = make_label("instruction")
+        self.breath_label = make_label("breath")
+        head = QHBoxLayout()
+        head.addWidget(self.step_label)
+        head.addStretch(1)
+        head.addWidget(self.reps_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addWidget(self.instruction_label)
+        layout.addWidget(self.breath_label)
+
+    def show_step(self, step: Step, index: int, count: int, reps: str) -> None:
+        number = f"Step {index + 1} of {count}"
+        for label, text, name in (
+            (self.step_label, number, number),
+            (self.instruction_label, step.instruction, f"Instruction: {step.instruction}"),
+            (self.breath_label, f"Breathing: {step.breath}", f"Breathing: {step.breath}"),
+            (self.reps_label, reps, reps),
+        ):
+            label.setText(text)
+            label.setAccessibleName(name)
+
+
+class CountdownPanel(QWidget):
+    """The big number of seconds, what it counts, and a bar of the time passed."""
+
+    def __init__(self, progress_name: str) -> None:
+        super().__init__()
+        self.countdown_label = make_label("countdown", wrap=False)
+        self.countdown_caption = make_label("countdownCaption")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(progress_name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.countdown_label)
+        text = QVBoxLayout()
+        text.addWidget(self.countdown_caption)
+        text.addWidget(self.progress)
+        layout.addLayout(text, 1)
+
+    def set_state(self, number: str, caption: str, fraction: float) -> None:
+        self.countdown_label.setText(number)
+        self.countdown_caption.setText(caption)
+        self.countdown_label.setAccessibleName(f"{number} {caption}")
+        self.progress.setValue(round(min(1.0, max(0.0, fraction)) * 1000))
