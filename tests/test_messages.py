@@ -5,37 +5,52 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from backcare.core.reminders import Reminder
-from backcare.messages import away_summary, next_text, notification_for
+from backcare.core.reminders import Kind, Reminder
+from backcare.core.today import Action
+from backcare.messages import away_summary, next_text, notification_for, reminder_words
 
 TZ = ZoneInfo("Europe/London")
 
 
-def rem(kind: str, hour: int, what: str = "", exercises: tuple[str, ...] = ()) -> Reminder:
+def rem(kind: Kind, hour: int, label: str = "", exercises: tuple[str, ...] = (),
+        meal: str = "") -> Reminder:
     when = datetime(2026, 11, 23, hour, tzinfo=TZ)
-    return Reminder(when, kind, f"{kind}:{when:%Y-%m-%dT%H:%M}", what, exercises)
+    return Reminder(when, kind, f"{kind}:{when:%Y-%m-%dT%H:%M}", label, exercises, meal)
 
 
 def test_each_kind_has_its_buttons() -> None:
     summary, body, actions = notification_for(
-        rem("exercise", 8, "Morning exercises: bridge", ("bridge",)), {"bridge": "Bridge"}
+        rem(Kind.EXERCISE, 8, "Morning", ("bridge",)), {"bridge": "Bridge"}
     )
     assert summary.startswith("Morning exercises")
     assert "Bridge" in body
-    assert [k for k, _ in actions] == ["default", "start", "snooze", "skip"]
-    assert [k for k, _ in notification_for(rem("calcium", 12, "Calcium with lunch"), {})[2]] == [
-        "taken", "snooze"]
-    assert notification_for(rem("calcium", 12, "Calcium with lunch"), {})[0] == "Calcium with lunch"
+    assert [k for k, _ in actions] == [Action.OPEN, Action.START, Action.SNOOZE, Action.SKIP]
+    assert [k.value for k, _ in actions] == ["default", "start", "snooze", "skip"]
+    lunch = rem(Kind.CALCIUM, 12, meal="lunch")
+    assert [k for k, _ in notification_for(lunch, {})[2]] == [Action.TAKEN, Action.SNOOZE]
+    assert notification_for(lunch, {})[0] == "Calcium with lunch"
+    posture = [k for k, _ in notification_for(rem(Kind.POSTURE, 9), {})[2]]
+    assert posture == [Action.OPEN, Action.DONE, Action.SNOOZE, Action.SKIP]
+
+
+def test_a_reminder_in_words_is_made_from_its_fields() -> None:
+    titles = {"bridge": "Bridge", "cat-back": "Cat back"}
+    session = rem(Kind.EXERCISE, 15, "Afternoon", ("bridge", "cat-back"))
+    assert reminder_words(session, titles) == "Afternoon exercises: Bridge, Cat back"
+    assert reminder_words(rem(Kind.EXERCISE, 15, "", ("bridge",)), titles) == "Exercises: Bridge"
+    assert reminder_words(rem(Kind.CALCIUM, 18, meal="dinner"), {}) == "Calcium with dinner"
 
 
 def test_away_summary_is_one_sentence() -> None:
-    title, body = away_summary([rem("posture", 9), rem("posture", 11), rem("calcium", 12)])
+    title, body = away_summary([rem(Kind.POSTURE, 9), rem(Kind.POSTURE, 11),
+                                rem(Kind.CALCIUM, 12, meal="lunch")])
     assert title == "While you were away"
     assert body == (
-        "You missed 1 calcium reminder and 2 posture breaks. That's fine: carry on from now."
+        "1 calcium reminder and 2 posture breaks passed. That's fine: carry on from now."
     )
+    assert "missed" not in body
 
 
 def test_next_text() -> None:
     assert next_text(None) == "Nothing planned"
-    assert next_text(rem("posture", 11)) == "Next: posture break at 11:00"
+    assert next_text(rem(Kind.POSTURE, 11)) == "Next: posture break at 11:00"

@@ -52,6 +52,9 @@ def _with_poses(
     return tuple(kept), tuple(problems)
 
 
+DEFAULT_PORTION_MG = 250  # a glass of milk, should foods.toml fail to load
+
+
 class Catalog:
     """``Catalog(exercises, poses, tips, foods, problems)``; ``poses`` is a mapping, or a
     loader called the first time ``poses`` is read (see the module docstring)."""
@@ -74,6 +77,12 @@ class Catalog:
         self.tips = tips
         self.foods = foods
         self._problems = tuple(problems)
+
+    @property
+    def portion_mg(self) -> int:
+        """The calcium in one portion she marks "Taken": a glass of milk (foods.toml)."""
+        milk = next((f for f in self.foods if f.id == "milk"), None)
+        return milk.calcium_mg if milk else DEFAULT_PORTION_MG
 
     @property
     def poses_loaded(self) -> bool:

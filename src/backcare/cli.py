@@ -86,6 +86,7 @@ def _today(day: date | None, data: Path | None) -> int:
     from backcare.core.content import load_exercises
     from backcare.core.reminders import reminders
     from backcare.core.zone import local_zone
+    from backcare.messages import reminder_words
     from backcare.paths import resources_dir
     from backcare.settings import load_plan, open_store, plan_for_day
 
@@ -112,10 +113,7 @@ def _today(day: date | None, data: Path | None) -> int:
         print(f"No reminders on {day:%A %d %B %Y}.")
     titles = {e.id: e.title for e in exercises}
     for reminder in due:
-        what = reminder.what
-        if reminder.exercises:
-            names = ", ".join(titles.get(x, x) for x in reminder.exercises)
-            what = f"{what.split(':', 1)[0]}: {names}"
+        what = reminder_words(reminder, titles)
         print(f"{reminder.when.astimezone(tz):%H:%M}  {reminder.kind:<8}  {what}")
     return 0
 

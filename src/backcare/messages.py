@@ -7,65 +7,120 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from backcare.core.plan import BIRTH_TYPE_WORDS, Profile
-from backcare.core.reminders import Reminder
+from backcare.core.reminders import Kind, Reminder
+from backcare.core.today import Action
 
-Actions = tuple[tuple[str, str], ...]
+if TYPE_CHECKING:
+    from backcare.catalog import Catalog
+    from backcare.core.guided import SessionOutcome
+
+Actions = tuple[tuple[Action, str], ...]
 EXERCISE_ACTIONS: Actions = (
-    ("default", "Open"), ("start", "Start now"), ("snooze", "Snooze 10 min"), ("skip", "Skip"),
+    (Action.OPEN, "Open"), (Action.START, "Start now"), (Action.SNOOZE, "Snooze 10 min"),
+    (Action.SKIP, "Skip"),
 )
 POSTURE_ACTIONS: Actions = (
-    ("default", "Open"), ("start", "Doing it now"), ("snooze", "Snooze 10 min"), ("skip", "Skip"),
+    (Action.OPEN, "Open"), (Action.DONE, "Doing it now"), (Action.SNOOZE, "Snooze 10 min"),
+    (Action.SKIP, "Skip"),
 )
-CALCIUM_ACTIONS: Actions = (("taken", "Taken"), ("snooze", "Snooze 10 min"))
+CALCIUM_ACTIONS: Actions = ((Action.TAKEN, "Taken"), (Action.SNOOZE, "Snooze 10 min"))
+OPEN_ONLY: Actions = ((Action.OPEN, "Open"),)
+POSTURE_WORDS = "Posture break: stand up and stretch"
+
+
+class Channel(StrEnum):
+    """One notification on screen per channel: a new one replaces the last of its channel."""
+
+    EXERCISE = Kind.EXERCISE.value
+    POSTURE = Kind.POSTURE.value
+    CALCIUM = Kind.CALCIUM.value
+    SUMMARY = "summary"  # "While you were away"
+    NEWS = "news"  # "New this week"
+
+
+def session_name(reminder: Reminder) -> str:
+    """"Morning exercises", or "Exercises" for a session without a label."""
+    return f"{reminder.label} exercises" if reminder.label else "Exercises"
+
+
+def reminder_words(reminder: Reminder, titles: Mapping[str, str]) -> str:
+    """What a reminder asks, in a line: for lists (the Today page, ``backcare today``)."""
+    if reminder.kind is Kind.EXERCISE:
+        names = ", ".join(titles.get(x, x) for x in reminder.exercises)
+        return f"{session_name(reminder)}: {names}"
+    if reminder.kind is Kind.CALCIUM:
+        return f"Calcium with {reminder.meal}"
+    return POSTURE_WORDS
 
 
 def notification_for(reminder: Reminder, titles: Mapping[str, str]) -> tuple[str, str, Actions]:
     """(summary, body, actions) for one reminder."""
-    if reminder.kind == "exercise":
+    if reminder.kind is Kind.EXERCISE:
         names = ", ".join(titles.get(x, x) for x in reminder.exercises)
-        label = reminder.what.split(":", 1)[0]
         return (
-            f"{label}: a few gentle minutes",
-            f"{names}. Open the card to see every step; stop if anything hurts.",
+            f"{session_name(reminder)}: a few gentle minutes",
+            f"{names}. Start now to be guided through every step; stop if anything hurts.",
             EXERCISE_ACTIONS,
         )
-    if reminder.kind == "posture":
+    if reminder.kind is Kind.POSTURE:
         return (
             "Time for a posture break",
             "Stand up, stretch your back tall and walk about for a minute or two.",
             POSTURE_ACTIONS,
         )
-    meal = reminder.what.replace("Calcium with ", "")
     return (
-        f"Calcium with {meal}",
+        f"Calcium with {reminder.meal}",
         "A glass of milk, calcium-set tofu or a fortified soya drink all count.",
         CALCIUM_ACTIONS,
     )
 
 
+_AWAY_WORDS = {
+    Kind.EXERCISE: "exercise session", Kind.POSTURE: "posture break",
+    Kind.CALCIUM: "calcium reminder",
+}
+
+
 def away_summary(missed: Sequence[Reminder]) -> tuple[str, str]:
-    """One kind sentence for everything missed while the computer slept or the app was off."""
-    counts: dict[str, int] = {}
+    """One kind sentence for everything that passed while the computer slept or the app was
+    off (never a pile of notifications)."""
+    counts: dict[Kind, int] = {}
     for r in missed:
         counts[r.kind] = counts.get(r.kind, 0) + 1
-    words = {
-        "exercise": "exercise session", "posture": "posture break", "calcium": "calcium reminder",
-    }
     parts = [
-        f"{n} {words.get(kind, kind)}{'s' if n != 1 else ''}"
+        f"{n} {_AWAY_WORDS[kind]}{'s' if n != 1 else ''}"
         for kind, n in sorted(counts.items())
     ]
     listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return ("While you were away", f"You missed {listed}. That's fine: carry on from now.")
+    return ("While you were away", f"{listed} passed. That's fine: carry on from now.")
 
 
 def next_text(reminder: Reminder | None, tz_label: str = "") -> str:
     if reminder is None:
         return "Nothing planned"
-    what = {"exercise": "exercises", "posture": "posture break", "calcium": "calcium"}
-    return f"Next: {what.get(reminder.kind, reminder.kind)} at {reminder.when:%H:%M}{tz_label}"
+    what = {Kind.EXERCISE: "exercises", Kind.POSTURE: "posture break", Kind.CALCIUM: "calcium"}
+    return f"Next: {what[reminder.kind]} at {reminder.when:%H:%M}{tz_label}"
+
+
+def session_words(outcome: SessionOutcome, catalog: Catalog) -> str:
+    """The status line after a session: "Well done: Bridge, Cat back." or what she did."""
+    def title(exercise_id: str) -> str:
+        exercise = catalog.exercise(exercise_id)
+        return exercise.title if exercise else exercise_id
+
+    done = [title(x) for x in outcome.done_ids]
+    partly = [title(x) for x in outcome.partly_ids]
+    if outcome.complete:
+        return f"Well done: {', '.join(done)}."
+    if not outcome.started:
+        return "Nothing was saved: come back to it when you are ready."
+    parts = [f"done: {', '.join(done)}" if done else "", f"partly: {', '.join(partly)}"
+             if partly else ""]
+    return f"Saved as partly done ({'; '.join(p for p in parts if p)})."
 
 
 UNLOCK_LEAD = "From this week you can add "

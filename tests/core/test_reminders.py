@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from backcare.core.plan import ExerciseSession, Nap, Plan, Span, default_plan
 from backcare.core.plan_codec import plan_from_dict
-from backcare.core.reminders import Reminder, next_reminder, reminders
+from backcare.core.reminders import Kind, Reminder, next_reminder, reminders
 from tests.core.test_plan import valid_plan_dicts
 
 LONDON = ZoneInfo("Europe/London")
@@ -22,21 +22,21 @@ NEW_YORK = ZoneInfo("America/New_York")
 SYDNEY = ZoneInfo("Australia/Sydney")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
-DEFAULT_DAY = [
-    ("07:30", "calcium", "Calcium with breakfast"),
-    ("08:00", "exercise", "Morning exercises: breathing-arm-raise, bridge"),
-    ("09:00", "posture", "Posture break: stand up and stretch"),
-    ("11:00", "posture", "Posture break: stand up and stretch"),
-    ("12:30", "calcium", "Calcium with lunch"),
-    ("13:00", "posture", "Posture break: stand up and stretch"),
+DEFAULT_DAY = [  # time, kind, the session's label or the meal
+    ("07:30", "calcium", "breakfast"),
+    ("08:00", "exercise", "Morning"),
+    ("09:00", "posture", ""),
+    ("11:00", "posture", ""),
+    ("12:30", "calcium", "lunch"),
+    ("13:00", "posture", ""),
     # 15:00 posture break is dropped: the afternoon session is at the same time.
-    ("15:00", "exercise", "Afternoon exercises: bridge"),
-    ("17:00", "posture", "Posture break: stand up and stretch"),
-    ("18:30", "calcium", "Calcium with dinner"),
-    ("19:00", "posture", "Posture break: stand up and stretch"),
-    ("19:30", "exercise", "Evening exercises: breathing-arm-raise"),
-    ("21:00", "posture", "Posture break: stand up and stretch"),
-    ("21:30", "exercise", "Before bed exercises: knee-hugs"),
+    ("15:00", "exercise", "Afternoon"),
+    ("17:00", "posture", ""),
+    ("18:30", "calcium", "dinner"),
+    ("19:00", "posture", ""),
+    ("19:30", "exercise", "Evening"),
+    ("21:00", "posture", ""),
+    ("21:30", "exercise", "Before bed"),
 ]
 
 
@@ -67,15 +67,33 @@ WEDNESDAY = date(2026, 6, 10)
 
 def test_default_day_in_london_is_exactly_the_planned_list() -> None:
     found = day_of(default_plan(), WEDNESDAY)
-    assert [(r.when.strftime("%H:%M"), r.kind, r.what) for r in found] == DEFAULT_DAY
+    assert [(r.when.strftime("%H:%M"), r.kind, r.label or r.meal) for r in found] == DEFAULT_DAY
     assert all(r.when.tzinfo is LONDON for r in found)
     assert found[1].exercises == ("breathing-arm-raise", "bridge")
     assert found[0].exercises == ()
     assert [r.key for r in found[:3]] == [
-        "calcium:2026-06-10T07:30",
-        "exercise:2026-06-10T08:00",
+        "calcium:2026-06-10:breakfast",
+        "exercise:2026-06-10:breathing-arm-raise+bridge",
         "posture:2026-06-10T09:00",
     ]
+    assert found[0].kind is Kind.CALCIUM and found[0].planned == time(7, 30)
+
+
+def test_the_key_follows_the_session_or_meal_not_its_time() -> None:
+    """What she did stays done when she moves dinner or a session (issue 9)."""
+    moved = replace(default_plan(), calcium=replace(default_plan().calcium, meals=tuple(
+        replace(m, at=time(18, 31)) if m.name == "dinner" else m
+        for m in default_plan().calcium.meals)))
+    keys = {r.key for r in day_of(default_plan(), WEDNESDAY)}
+    moved_keys = {r.key for r in day_of(moved, WEDNESDAY)}
+    assert "calcium:2026-06-10:dinner" in keys & moved_keys
+
+
+def test_two_sessions_of_the_same_exercises_have_two_keys() -> None:
+    plan = plan_with(sessions=(ExerciseSession(time(8, 0), ("bridge",), "Morning"),
+                               ExerciseSession(time(15, 0), ("bridge",), "Afternoon")))
+    keys = [r.key for r in day_of(plan, WEDNESDAY) if r.kind is Kind.EXERCISE]
+    assert keys == ["exercise:2026-06-10:bridge", "exercise:2026-06-10:bridge#2"]
 
 
 def test_span_in_another_zone_gives_the_same_reminders() -> None:
@@ -194,9 +212,9 @@ def test_keys_are_the_same_for_one_span_or_two_halves() -> None:
 def test_next_reminder_is_strictly_after() -> None:
     plan = default_plan()
     first = next_reminder(plan, datetime(2026, 6, 10, 7, 0, tzinfo=LONDON), LONDON)
-    assert first is not None and first.key == "calcium:2026-06-10T07:30"
+    assert first is not None and first.key == "calcium:2026-06-10:breakfast"
     again = next_reminder(plan, first.when, LONDON)
-    assert again is not None and again.key == "exercise:2026-06-10T08:00"
+    assert again is not None and again.key == "exercise:2026-06-10:breathing-arm-raise+bridge"
 
 
 def test_next_reminder_across_midnight() -> None:
@@ -211,14 +229,14 @@ def test_next_reminder_across_a_weekend_with_weekdays_only() -> None:
     friday_night = datetime(2026, 6, 12, 21, 31, tzinfo=LONDON)
     assert friday_night.weekday() == 4
     found = next_reminder(plan, friday_night, LONDON)
-    assert found is not None and found.key == "calcium:2026-06-15T07:30"
+    assert found is not None and found.key == "calcium:2026-06-15:breakfast"
     assert found.when.weekday() == 0
 
 
 def test_next_reminder_finds_a_once_a_week_plan_and_none_for_a_silent_one() -> None:
     sundays = plan_with(weekdays=frozenset({6}))
     found = next_reminder(sundays, datetime(2026, 6, 14, 21, 31, tzinfo=LONDON), LONDON)
-    assert found is not None and found.key == "calcium:2026-06-21T07:30"
+    assert found is not None and found.key == "calcium:2026-06-21:breakfast"
     silent = plan_with(posture_enabled=False, calcium_enabled=False, exercise_enabled=False)
     assert next_reminder(silent, datetime(2026, 6, 14, tzinfo=LONDON), LONDON) is None
 
@@ -257,10 +275,17 @@ def test_dst_night_owl_plan_fires_each_wall_time_once(tz: ZoneInfo, day: date) -
     found = day_of(plan, day, tz)
     keys = [r.key for r in found]
     assert len(set(keys)) == len(keys)
-    expected = {f"posture:{day.isoformat()}T{m // 60:02d}:{m % 60:02d}" for m in
-                range(30, 1439, 30)}
-    assert {k for k in keys if k.startswith("posture")} == expected
-    instants = [r.when.astimezone(UTC) for r in found]
+    posture = [r for r in found if r.kind is Kind.POSTURE]
+    instants = [r.when.astimezone(UTC) for r in posture]
+    assert len(set(instants)) == len(instants)  # never two at one moment
+    # Every wall time that exists fires once, at itself; the gap's, read with the offset
+    # before it, land on an existing slot's instant and are that one reminder.
+    existing = {r.planned for r in posture if r.when.astimezone(tz).time() == r.planned}
+    gap = {time(m // 60, m % 60) for m in range(30, 1439, 30)} - existing
+    spring = datetime.combine(day, time(0), tz).utcoffset() < datetime.combine(
+        day + timedelta(days=1), time(0), tz).utcoffset()
+    assert len(gap) == (2 if spring else 0)  # a one-hour gap holds two half-hour slots
+    assert len(posture) == 47 - len(gap)
     assert instants == sorted(instants)
 
 
@@ -272,9 +297,11 @@ def test_session_in_the_spring_gap_fires_once_just_after_it() -> None:
     day = date(2026, 3, 29)
     found = [r for r in day_of(plan, day) if r.kind == "exercise"]
     assert len(found) == 1
-    assert found[0].key == "exercise:2026-03-29T01:30"
-    assert found[0].when == datetime(2026, 3, 29, 1, 0, tzinfo=UTC)  # 02:00 BST
-    assert found[0].when.strftime("%H:%M %Z") == "02:00 BST"
+    assert found[0].key == "exercise:2026-03-29:bridge"
+    # RFC 5545: a time in the gap is read with the offset before it, so 01:30 is 02:30 BST.
+    assert found[0].when == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert found[0].when.strftime("%H:%M %Z") == "02:30 BST"
+    assert found[0].planned == time(1, 30)
     # The same reminder whatever span asks for it, including the previous and next day.
     wide = reminders(plan, datetime(2026, 3, 28, tzinfo=UTC), datetime(2026, 3, 31, tzinfo=UTC),
                      LONDON)
@@ -303,17 +330,19 @@ def test_session_in_the_autumn_overlap_fires_once_the_first_time() -> None:
 
 
 def wall_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
-    """Oracle: the instant of a wall time, moving a non-existent one to the end of its gap.
+    """Oracle: the instant of a wall time, reading a non-existent one with the offset in force
+    before its gap (RFC 5545).
 
-    Deliberately simple and different from the implementation: walk forward a minute at a time
-    until the wall time exists.
+    Deliberately different from the implementation: a time that does not survive a round trip
+    is in a gap, and the offset before the gap is the one six hours earlier.
     """
     naive = datetime.combine(day, at)
-    while True:
-        aware = naive.replace(tzinfo=tz)  # fold=0: the first of two ambiguous instants
-        if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive:
-            return aware.astimezone(UTC)
-        naive += timedelta(minutes=1)
+    aware = naive.replace(tzinfo=tz)  # fold=0: the first of two ambiguous instants
+    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive:
+        return aware.astimezone(UTC)
+    earlier = (naive - timedelta(hours=6)).replace(tzinfo=tz).utcoffset()
+    assert earlier is not None
+    return (naive - earlier).replace(tzinfo=UTC)
 
 
 def in_span(t: time, span: Span) -> bool:
@@ -331,18 +360,24 @@ def expected_day(plan: Plan, day: date, tz: ZoneInfo) -> dict[str, datetime]:
     if day.weekday() not in plan.weekdays:
         return {}
 
-    def silenced(t: time) -> bool:
-        if not in_span(t, plan.waking) or any(in_span(t, q) for q in plan.quiet):
-            return True
+    def napped(t: time) -> bool:
         return plan.nap is not None and plan.nap.start <= wall_instant(day, t, tz) < plan.nap.until
 
-    planned: list[tuple[str, time]] = []
-    sounding_sessions = [
-        s.at for s in plan.sessions if plan.exercise_enabled and not silenced(s.at)
-    ]
-    planned += [("exercise", t) for t in sounding_sessions]
+    def off(t: time) -> bool:  # not in the day's template at all
+        return not in_span(t, plan.waking) or any(in_span(t, q) for q in plan.quiet)
+
+    def silenced(t: time) -> bool:
+        return off(t) or napped(t)
+
+    planned: list[tuple[str, time, str]] = []  # kind, planned time, what it is
+    sounding_sessions = [s.at for s in plan.sessions
+                         if plan.exercise_enabled and not silenced(s.at)]
+    if plan.exercise_enabled:
+        planned += [("exercise", s.at, ":" + "+".join(s.exercises))
+                    for s in plan.sessions if not off(s.at)]
     if plan.calcium_enabled:
-        planned += [("calcium", m.at) for m in plan.calcium.meals if not silenced(m.at)]
+        planned += [("calcium", m.at, ":" + m.name.strip().lower())
+                    for m in plan.calcium.meals if not off(m.at)]
     if plan.posture_enabled:
         k = 1
         while True:
@@ -351,12 +386,21 @@ def expected_day(plan: Plan, day: date, tz: ZoneInfo) -> dict[str, datetime]:
                 break
             t = time(m // 60, m % 60)
             if not silenced(t) and all(abs(m - minute_of(s)) > 15 for s in sounding_sessions):
-                planned.append(("posture", t))
+                planned.append(("posture", t, f"T{t.strftime('%H:%M')}"))
             k += 1
-    return {
-        f"{kind}:{day.isoformat()}T{t.strftime('%H:%M')}": wall_instant(day, t, tz)
-        for kind, t in planned
-    }
+    seen: Counter[str] = Counter()
+    keyed = []  # numbered in the day's template, so a nap renames nothing
+    for kind, t, what in sorted(planned, key=lambda p: (p[1], p[0])):
+        seen[what] += 1
+        if not napped(t):
+            keyed.append((kind, t, what if seen[what] == 1 else f"{what}#{seen[what]}"))
+    # Two of a kind meeting at one instant (a moved gap time): the later-planned one stays.
+    at_instant: dict[tuple[str, datetime], tuple[time, str]] = {}
+    for kind, t, what in keyed:
+        at = wall_instant(day, t, tz)
+        if (kind, at) not in at_instant or at_instant[(kind, at)][0] < t:
+            at_instant[(kind, at)] = (t, f"{kind}:{day.isoformat()}{what}")
+    return {key: at for (_, at), (_, key) in at_instant.items()}
 
 
 @pytest.mark.parametrize("tz", [LONDON, NEW_YORK, SYDNEY, SHANGHAI], ids=str)
@@ -382,7 +426,7 @@ def test_a_year_of_random_plans_matches_the_oracle(tz: ZoneInfo, draw: st.DataOb
     order = [(r.when.astimezone(UTC), r.kind) for r in found]
     assert order == sorted(order)
     for r in found:
-        planned = time.fromisoformat(r.key.rsplit("T", 1)[1])
+        planned = r.planned
         local = r.when.astimezone(tz)
         assert r.when.tzinfo is tz
         assert local.weekday() in plan.weekdays

@@ -8,9 +8,11 @@ into spans. Everything is worked out in her local wall-clock time, one local dat
   ``posture_interval_min`` from the start of waking hours, exercise sessions, calcium at meals),
   already filtered by waking hours, quiet periods and the enabled kinds.
 * Each date then turns the wall times into instants. On a DST change a wall time that does not
-  exist (the spring-forward gap) moves to the first real instant after the gap, and a wall time
-  that happens twice (fall-back) happens once, the first time (fold=0). So a reminder never
-  drifts by an hour and never doubles.
+  exist (the spring-forward gap) is read with the offset in force before the gap, as RFC 5545
+  calendars read it (02:30 in a one-hour gap happens at 03:30), and a wall time that happens
+  twice (fall-back) happens once, the first time (fold=0). So a reminder never drifts by an
+  hour and never doubles; two slots of one kind that still meet at one instant (a moved 01:30
+  and a planned 02:30) are one reminder, the later-planned one.
 * Filters that depend on the instant (the nap) and the weekday are applied per date.
 
 All filters use the *planned* wall time, except the nap, which is a real stretch of time.
@@ -31,11 +33,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
 
 from backcare.core.plan import Plan, Span
 
-KINDS = ("calcium", "exercise", "posture")
-POSTURE_TEXT = "Posture break: stand up and stretch"
 NO_BURST_MIN = 15
 SEARCH_AHEAD = timedelta(days=8)
 
@@ -43,20 +44,37 @@ _ONE_DAY = timedelta(days=1)
 _TINY = timedelta(microseconds=1)
 
 
+class Kind(StrEnum):
+    """What a reminder asks of her. The values are the words stored in the history log."""
+
+    CALCIUM = "calcium"
+    EXERCISE = "exercise"
+    POSTURE = "posture"
+
+
 @dataclass(frozen=True, order=True)
 class Reminder:
-    """One reminder: when (aware, in the plan's zone), what kind, a stable key, and the text.
+    """One reminder, typed from the plan to the notification and back: when (aware, in her
+    zone), its kind, a stable key, the session's label or the meal, and the exercise ids.
 
-    ``key`` is ``"<kind>:<local date>T<planned HH:MM>"``: the planned wall time, not the
-    instant, so it names the same reminder across DST moves and in any query span, and the
-    history log can tell whether this reminder was already done.
+    ``key`` is its identity, the same whatever span was asked for and however the plan is
+    edited during the day, so what she did stays done:
+
+    * an exercise session: ``exercise:<date>:<exercise ids joined by +>`` (``#2`` for a second
+      session of the same exercises that day): moving the session keeps it;
+    * calcium: ``calcium:<date>:<meal>``: moving dinner by a minute keeps it taken;
+    * a posture break, which is a rhythm rather than an item: ``posture:<date>T<HH:MM>``.
+
+    Display words are made from these fields at the edge (``messages``), never parsed back.
     """
 
     when: datetime
-    kind: str
+    kind: Kind
     key: str
-    what: str
+    label: str = ""  # the session's label ("Morning"); empty for posture
     exercises: tuple[str, ...] = ()
+    meal: str = ""  # calcium: the meal's name, as in her plan ("dinner")
+    planned: time = time(0)  # the wall time in her plan (a DST gap may move the instant)
 
 
 @dataclass(frozen=True)
@@ -64,10 +82,11 @@ class _Slot:
     """A planned wall time on every reminder day, already past the plan-level filters."""
 
     minute: int  # minutes after local midnight
-    kind: str
-    what: str
+    kind: Kind
+    label: str
     exercises: tuple[str, ...]
-    suffix: str  # "T08:00", the planned wall time in the key
+    meal: str
+    suffix: str  # the date-independent end of the key: "T08:00", ":dinner", ":bridge+cat"
     near: tuple[int, ...]  # for posture: indices of exercise slots that make it redundant
 
 
@@ -89,16 +108,14 @@ def _slots(plan: Plan) -> list[_Slot]:
     def allowed(minute: int) -> bool:
         return _in_span(minute, plan.waking) and not any(_in_span(minute, q) for q in plan.quiet)
 
-    raw: list[tuple[int, str, str, tuple[str, ...]]] = []
+    raw: list[tuple[int, Kind, str, tuple[str, ...], str]] = []
     if plan.exercise_enabled:
         for session in plan.sessions:
-            label = session.label.strip()
-            head = f"{label} exercises" if label else "Exercises"
-            what = f"{head}: {', '.join(session.exercises)}"
-            raw.append((_minutes(session.at), "exercise", what, tuple(session.exercises)))
+            raw.append((_minutes(session.at), Kind.EXERCISE, session.label.strip(),
+                        tuple(session.exercises), ""))
     if plan.calcium_enabled:
         for meal in plan.calcium.meals:
-            raw.append((_minutes(meal.at), "calcium", f"Calcium with {meal.name}", ()))
+            raw.append((_minutes(meal.at), Kind.CALCIUM, "", (), meal.name))
     if plan.posture_enabled:
         step = plan.posture_interval_min
         if step <= 0:
@@ -106,17 +123,25 @@ def _slots(plan: Plan) -> list[_Slot]:
                 f"The posture break interval must be a positive number of minutes, not {step}."
             )
         for minute in range(wake_start + step, wake_end, step):
-            raw.append((minute, "posture", POSTURE_TEXT, ()))
+            raw.append((minute, Kind.POSTURE, "", (), ""))
     raw = sorted(r for r in raw if allowed(r[0]))
 
-    exercise_at = [(i, r[0]) for i, r in enumerate(raw) if r[1] == "exercise"]
+    exercise_at = [(i, r[0]) for i, r in enumerate(raw) if r[1] is Kind.EXERCISE]
+    seen: dict[str, int] = {}
     slots = []
-    for minute, kind, what, exercises in raw:
+    for minute, kind, label, exercises, meal in raw:
         near: tuple[int, ...] = ()
-        if kind == "posture":
+        if kind is Kind.POSTURE:
             near = tuple(i for i, m in exercise_at if abs(m - minute) <= NO_BURST_MIN)
-        suffix = f"T{minute // 60:02d}:{minute % 60:02d}"
-        slots.append(_Slot(minute, kind, what, exercises, suffix, near))
+            suffix = f"T{minute // 60:02d}:{minute % 60:02d}"
+        elif kind is Kind.CALCIUM:
+            suffix = f":{meal.strip().lower()}"
+        else:
+            suffix = f":{'+'.join(exercises) or '-'}"
+        seen[suffix] = seen.get(suffix, 0) + 1
+        if seen[suffix] > 1:  # a second session of the same exercises, or a repeated meal name
+            suffix = f"{suffix}#{seen[suffix]}"
+        slots.append(_Slot(minute, kind, label, exercises, meal, suffix, near))
     return slots
 
 
@@ -126,29 +151,16 @@ def _utc_naive(moment: datetime) -> datetime:
 
 
 def _resolve(naive: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
-    """A local wall time → (aware instant in tz, naive UTC), following the DST rules above."""
-    local = naive.replace(tzinfo=tz)  # fold=0: the first of two ambiguous instants
+    """A local wall time → (aware instant in tz, naive UTC), following the DST rules above.
+
+    ``fold=0`` is exactly the rule wanted: an ambiguous time is its first instant, and a time
+    in a gap is read with the offset before the gap (RFC 5545), which is later than the gap.
+    """
+    local = naive.replace(tzinfo=tz)
     offset = local.utcoffset()
     assert offset is not None
     utc = naive - offset
-    if utc.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None) == naive:
-        return local, utc
-    # In a spring-forward gap: fold=0 reads it with the old offset (an instant after the
-    # change), fold=1 with the new one (an instant before it). Find the change between them.
-    after_offset = local.replace(fold=1).utcoffset()
-    assert after_offset is not None
-    before = naive - after_offset
-    old = before.replace(tzinfo=UTC).astimezone(tz).utcoffset()
-    low, high = 0, int((utc - before).total_seconds())
-    while high - low > 1:  # offset at before+low is old, at before+high is new
-        mid = (low + high) // 2
-        probe = (before + timedelta(seconds=mid)).replace(tzinfo=UTC)
-        if probe.astimezone(tz).utcoffset() == old:
-            low = mid
-        else:
-            high = mid
-    change = before + timedelta(seconds=high)
-    return change.replace(tzinfo=UTC).astimezone(tz), change
+    return utc.replace(tzinfo=UTC).astimezone(tz), utc
 
 
 def _require_aware(moment: datetime, name: str) -> None:
@@ -220,15 +232,23 @@ def _one_day(
         alive = [True] * len(slots)
     else:
         alive = [not (nap[0] <= utc < nap[1]) for _, utc in placed]
+    sounding = [
+        i for i, slot in enumerate(slots)
+        if alive[i] and not (slot.near and any(alive[j] for j in slot.near))
+    ]
+    if not steady:  # a moved time meeting a planned one of its kind: the later-planned wins
+        taken = {(slots[i].kind, placed[i][1]): i for i in sounding}
+        sounding = [i for i in sounding if taken[(slots[i].kind, placed[i][1])] == i]
     prefix = day.isoformat()
-    for i, slot in enumerate(slots):
+    for i in sounding:
+        slot = slots[i]
         when, utc = placed[i]
-        if not alive[i] or not low <= utc < high:
-            continue
-        if slot.near and any(alive[j] for j in slot.near):
+        if not low <= utc < high:
             continue
         key = f"{slot.kind}:{prefix}{slot.suffix}"
-        reminder = Reminder(when, slot.kind, key, slot.what, slot.exercises)
+        hour, minute = divmod(slot.minute, 60)
+        reminder = Reminder(when, slot.kind, key, slot.label, slot.exercises, slot.meal,
+                            time(hour, minute))
         found.append((utc, slot.kind, key, reminder))
 
 

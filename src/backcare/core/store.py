@@ -19,12 +19,28 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 DB_NAME = "backcare.sqlite3"
-SCHEMA_VERSION = 1
-EVENTS = ("fired", "done", "snoozed", "skipped", "missed")
+SCHEMA_VERSION = 2
+
+
+class EventKind(StrEnum):
+    """What happened to a reminder. The values are the words in the history log's column."""
+
+    SHOWN = "fired"  # told to her (a notification, or the tray's balloon)
+    DONE = "done"  # done, or for calcium taken
+    PARTLY = "partly"  # a session stopped early: the detail names what she did
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    PAUSED = "paused"  # fell inside a pause she chose: not asked, not told later
+    MISSED = "missed"  # written by versions before 2: "not done" is now derived, never written
+
+
+EVENTS = tuple(EventKind)
+_EVENT_CHECK = ",".join(f"'{e.value}'" for e in EventKind)
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -43,17 +59,35 @@ _MIGRATIONS: dict[int, str] = {
             value TEXT NOT NULL            -- JSON text
         );
     """,
+    # SQLite cannot change a CHECK constraint in place: the table is rebuilt, rows kept.
+    2: f"""
+        CREATE TABLE events_v2 (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reminder_key TEXT NOT NULL,
+            event TEXT NOT NULL CHECK (event IN ({_EVENT_CHECK})),
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO events_v2 (id, at, kind, reminder_key, event, detail)
+            SELECT id, at, kind, reminder_key, event, detail FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_v2 RENAME TO events;
+        CREATE INDEX events_at ON events (at);
+        CREATE INDEX events_key ON events (reminder_key);
+    """,
 }
 
 
 @dataclass(frozen=True)
 class Event:
-    """One thing that happened to a reminder (fired, done, snoozed, skipped, missed), and when."""
+    """One thing that happened to a reminder, and when (aware, UTC). ``kind`` is the reminder's
+    kind as stored ("exercise", "posture", "calcium"): ``reminders.Kind`` values."""
 
     at: datetime
     kind: str
     reminder_key: str
-    event: str
+    event: EventKind
     detail: str
 
 
@@ -161,11 +195,12 @@ class Store:
     # -- events ------------------------------------------------------------------------------
 
     def record(
-        self, kind: str, reminder_key: str, event: str, detail: str = "",
+        self, kind: str, reminder_key: str, event: EventKind, detail: str = "",
         at: datetime | None = None,
     ) -> Event:
         if event not in EVENTS:
             raise StoreError(f"'{event}' is not a history event ({', '.join(EVENTS)}).")
+        event = EventKind(event)
         when = (at or self._clock()).astimezone(UTC)
         with _transaction(self._db):
             self._db.execute(
@@ -182,7 +217,8 @@ class Store:
             "WHERE at >= ? AND at < ? ORDER BY at, id",
             (lo, hi),
         ).fetchall()
-        return [Event(datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+        return [Event(datetime.fromisoformat(r[0]), r[1], r[2], EventKind(r[3]), r[4])
+                for r in rows]
 
     def latest_event(self, reminder_key: str) -> Event | None:
         row = self._db.execute(
@@ -190,7 +226,9 @@ class Store:
             "ORDER BY at DESC, id DESC LIMIT 1",
             (reminder_key,),
         ).fetchone()
-        return None if row is None else Event(datetime.fromisoformat(row[0]), *row[1:])
+        if row is None:
+            return None
+        return Event(datetime.fromisoformat(row[0]), row[1], row[2], EventKind(row[3]), row[4])
 
     # -- settings ----------------------------------------------------------------------------
 

@@ -1,45 +1,46 @@
-"""Turns her plan into timed reminders on the Qt main thread, and keeps them honest about time.
+"""A thin timer around the lifecycle: it asks "when next?" and says "it is now".
 
-The plan is the truth; APScheduler jobs are derived from it (one CronTrigger per wall-clock slot
-the plan uses) in a memory job store, never persisted or pickled, and rebuilt on every change.
-When a slot fires, the pure ``reminders()`` function says what is due at that moment, so quiet
-spans, naps, weekdays and DST are decided in one place.
+The plan is the truth and the lifecycle (``core/lifecycle.py``) decides everything about a
+reminder; this adapter only brings time to it on the Qt main thread and carries its answers
+(``Changes``) out through one signal, ``changed``. APScheduler holds a single in-memory job,
+a DateTrigger at the lifecycle's next moment, re-armed after every input, never persisted or
+pickled. A DateTrigger at an absolute instant is right whenever it was built, across DST and
+however long ago: no cron table of wall times can go stale.
 
 Time can jump: a laptop sleeps (Qt timers count monotonic time, which stops during suspend), or
-the wall clock is set. On logind's PrepareForSleep(false), on a wall-clock jump seen by a coarse
-watchdog, and at start-up, everything due since the last check that was not handled becomes ONE
-"while you were away" summary, never a burst, and the scheduler re-arms its timer.
+the wall clock is set. logind's PrepareForSleep(false), a once-a-minute watchdog that compares
+the wall clock with the monotonic one, and the start itself all call the lifecycle's ``tick``,
+which knows what to do with a late, an early or a jumping clock; the scheduler is then re-armed.
 """
 
 from __future__ import annotations
 
 import time as _time
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from jeepney import MatchRule, Message
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from backcare.core.lifecycle import Answer, Changes, Lifecycle
 from backcare.core.plan import Plan
-from backcare.core.reminders import Reminder, next_reminder, reminders
-from backcare.core.store import Store
+from backcare.core.reminders import Reminder
 from backcare.desktop.bus_link import BusLink
 
-ON_TIME = timedelta(minutes=2)  # a reminder this late is still shown as itself, not "missed"
-SNOOZE = timedelta(minutes=10)
+if TYPE_CHECKING:
+    from backcare.core.guided import SessionOutcome
+
 WATCHDOG_MS = 60_000
 LOGIND = "org.freedesktop.login1"
 LOGIND_PATH = "/org/freedesktop/login1"
 LOGIND_MANAGER = "org.freedesktop.login1.Manager"
 JUMP = timedelta(seconds=30)  # wall clock vs monotonic drift that counts as a jump or resume
-LAST_CHECK = "last_check"
-PAUSED_UNTIL = "paused_until"
-FIRST_START = "first_start"  # before this, nothing was missed: Back Care was not there yet
+NEXT_JOB = "next"
 
 
 class MainThreadQtScheduler(QtScheduler):
@@ -55,7 +56,7 @@ class MainThreadQtScheduler(QtScheduler):
         self._qtimer: QTimer | None = None
         super().__init__(
             executors={"default": DebugExecutor()},
-            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 120},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
             **options,
         )
 
@@ -78,45 +79,25 @@ class MainThreadQtScheduler(QtScheduler):
         return self._qtimer is not None and self._qtimer.isActive()
 
 
-def slot_times(plan: Plan, tz: ZoneInfo, around: datetime) -> list[time]:
-    """Every wall-clock time of day at which something in the plan can be due."""
-    start = around.astimezone(tz).replace(hour=0, minute=0, second=0, microsecond=0)
-    week = reminders(plan, start, start + timedelta(days=8), tz)
-    return sorted({r.when.astimezone(tz).time().replace(second=0, microsecond=0) for r in week})
-
-
-def slot_groups(times: list[time]) -> dict[int, list[int]]:
-    """The slots' hours, by minute past the hour: [07:30, 09:00, 12:30] -> {0: [9], 30: [7, 12]}."""
-    groups: dict[int, list[int]] = {}
-    for at in sorted(times):
-        groups.setdefault(at.minute, []).append(at.hour)
-    return groups
-
-
 class ReminderService(QObject):
-    """Owns the scheduler; tells the shell what is due, what was missed, and the pause state."""
+    """Brings the clock to the lifecycle and its ``Changes`` to the shell (``changed``)."""
 
-    reminderDue = Signal(object)  # Reminder
-    awaySummary = Signal(object)  # list[Reminder], all missed since the last check
-    changed = Signal()
-    dayChanged = Signal()  # her date moved on (midnight, or a resume on a later day)
+    changed = Signal(object)  # Changes
 
     def __init__(
         self,
-        plan: Plan,
-        tz: ZoneInfo,
-        store: Store,
+        lifecycle: Lifecycle,
         *,
+        clock: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = _time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.tz = tz
-        self.store = store
+        self.lifecycle = lifecycle
+        self.tz: ZoneInfo = lifecycle.tz
+        self._clock = clock or (lambda: datetime.now(self.tz))
         self._monotonic = monotonic
-        self._pending: dict[str, Reminder] = {}
-        self.scheduler = MainThreadQtScheduler(timezone=tz)
+        self.scheduler = MainThreadQtScheduler(timezone=self.tz)
         # No timer type: Qt turns a coarse timer of 20 s or more into a very coarse one itself,
         # and naming Qt.TimerType would build the whole Qt namespace at start (app/startup.py).
         self._watchdog = QTimer(self)
@@ -124,18 +105,20 @@ class ReminderService(QObject):
         self._watchdog.timeout.connect(self.check_clock)
         self._wall_mark = self.now()
         self._mono_mark = monotonic()
-        self._day = self._wall_mark.date()
         self._sleep_link: BusLink | None = None
 
     def now(self) -> datetime:
-        return datetime.now(self.tz)
+        return self._clock()
 
-    # -- life cycle ----------------------------------------------------------------------
+    @property
+    def plan(self) -> Plan:
+        return self.lifecycle.plan
+
+    # -- running -------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.catch_up()
-        self.rebuild(self.plan)
         self.scheduler.start()
+        self._run(self.lifecycle.tick(self.now()))
         self._watchdog.start()
         self._listen_for_sleep()
 
@@ -146,170 +129,75 @@ class ReminderService(QObject):
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
-    def rebuild(self, plan: Plan) -> None:
-        """Derive the jobs from ``plan`` afresh: one cron job per minute past the hour that
-        the plan's wall-clock slots use (07:30 and 12:30 share "hours 7 and 12, minute 30").
+    def _run(self, changes: Changes) -> Changes:
+        """Carry one input's changes out, and arm the timer for the lifecycle's next moment."""
+        self._arm()
+        if changes:
+            self.changed.emit(changes)
+        return changes
 
-        One job per minute rather than per slot: the default plan's 13 slots need 2 jobs, and
-        each CronTrigger costs about 0.15 ms to build at every start and every change.
-        """
-        self.plan = plan
-        for job in self.scheduler.get_jobs():
-            if job.id.startswith("slots:"):
-                job.remove()
-        days = ",".join(str(d) for d in sorted(plan.weekdays)) or "0-6"
-        for minute, hours in slot_groups(slot_times(plan, self.tz, self.now())).items():
-            self.scheduler.add_job(
-                self._fire,
-                CronTrigger(hour=",".join(map(str, hours)), minute=minute, day_of_week=days,
-                            timezone=self.tz),
-                id=f"slots:{minute:02d}",
-                replace_existing=True,
-            )
-        self.changed.emit()
+    def _arm(self) -> None:
+        if not self.scheduler.running:
+            return
+        wake = self.lifecycle.next_wake(self.now())
+        if wake is None:
+            if self.scheduler.get_job(NEXT_JOB) is not None:
+                self.scheduler.remove_job(NEXT_JOB)
+            return
+        self.scheduler.add_job(self._fire, DateTrigger(run_date=wake, timezone=self.tz),
+                               id=NEXT_JOB, replace_existing=True)
 
-    # -- firing --------------------------------------------------------------------------
-
-    def _handled(self, reminder: Reminder) -> bool:
-        return self.store.latest_event(reminder.key) is not None
+    @property
+    def next_wake(self) -> datetime | None:
+        job = self.scheduler.get_job(NEXT_JOB)
+        return None if job is None else job.next_run_time
 
     def _fire(self) -> None:
-        now = self.now()
-        due = [
-            r for r in reminders(self.plan, now - ON_TIME, now + timedelta(seconds=1), self.tz)
-            if not self._handled(r)
-        ]
-        paused = self.paused_until()
-        for reminder in due:
-            if paused is not None:
-                self.store.record(reminder.kind, reminder.key, "skipped", "paused")
-                continue
-            self.store.record(reminder.kind, reminder.key, "fired")
-            self._pending[reminder.key] = reminder
-            self.reminderDue.emit(reminder)
-        self._mark_checked(now)
-        self.changed.emit()
-
-    def catch_up(self) -> list[Reminder]:
-        """Everything due since the last check and not handled: recorded missed, told once."""
-        now = self.now()
-        raw = self.store.get_setting(LAST_CHECK)
-        last = None
-        if isinstance(raw, str):
-            try:
-                last = datetime.fromisoformat(raw)
-            except ValueError:
-                last = None
-        if raw is None and self.store.get_setting(FIRST_START) is None:
-            self.store.set_setting(FIRST_START, now.isoformat())
-        missed: list[Reminder] = []
-        if last is not None and last.tzinfo is not None and last < now - ON_TIME:
-            missed = [
-                r for r in reminders(self.plan, last, now - ON_TIME, self.tz)
-                if not self._handled(r)
-            ]
-        for reminder in missed:
-            self.store.record(reminder.kind, reminder.key, "missed")
-        self._mark_checked(now)
-        if missed:
-            self.awaySummary.emit(missed)
-        return missed
-
-    def _mark_checked(self, now: datetime) -> None:
-        self.store.set_setting(LAST_CHECK, now.isoformat())
+        self._run(self.lifecycle.tick(self.now()))
 
     @Slot()
     def check_clock(self) -> bool:
-        """Watchdog: if wall time moved differently from monotonic time, catch up and re-arm."""
+        """Watchdog: a tick every minute; if the wall clock moved differently from the
+        monotonic one (a resume, or the clock was set), the scheduler is woken and re-armed."""
         wall, mono = self.now(), self._monotonic()
         drift = (wall - self._wall_mark) - timedelta(seconds=mono - self._mono_mark)
         self._wall_mark, self._mono_mark = wall, mono
-        if wall.date() != self._day:
-            # Before any catch-up, so that a new week's plan is in place when it looks back.
-            self._day = wall.date()
-            self.dayChanged.emit()
-        if abs(drift) < JUMP:
-            self._mark_checked(wall)
-            return False
-        self.resync()
-        return True
-
-    def resync(self) -> None:
-        self.catch_up()
-        if self.scheduler.running:
+        jumped = abs(drift) >= JUMP
+        self._run(self.lifecycle.resumed(wall) if jumped else self.lifecycle.tick(wall))
+        if jumped and self.scheduler.running:
             self.scheduler.wakeup()
-        self.changed.emit()
+        return jumped
 
-    # -- her answers ---------------------------------------------------------------------
+    def resync(self) -> Changes:
+        return self._run(self.lifecycle.resumed(self.now()))
 
-    def answer(self, key: str, event: str) -> None:
-        """Record done / skipped for a reminder she answered."""
-        reminder = self._pending.pop(key, None)
-        kind = reminder.kind if reminder else key.split(":", 1)[0]
-        self.store.record(kind, key, event)
-        self.changed.emit()
+    # -- her inputs ----------------------------------------------------------------------------
 
-    def pending(self, key: str) -> Reminder | None:
-        """The reminder shown under ``key`` that she has not answered yet."""
-        return self._pending.get(key)
+    def set_plan(self, plan: Plan) -> Changes:
+        return self._run(self.lifecycle.set_plan(plan, self.now()))
 
-    def snooze(self, key: str) -> None:
-        reminder = self._pending.get(key)
-        if reminder is None:
-            return
-        self.store.record(reminder.kind, key, "snoozed")
-        self.scheduler.add_job(
-            self._fire_snoozed,
-            DateTrigger(run_date=self.now() + SNOOZE, timezone=self.tz),
-            args=[key],
-            id=f"snooze:{key}",
-            replace_existing=True,
-        )
-        self.changed.emit()
+    def answer(self, key: str, answer: Answer, detail: str = "") -> Changes:
+        return self._run(self.lifecycle.answer(key, answer, self.now(), detail))
 
-    def _fire_snoozed(self, key: str) -> None:
-        reminder = self._pending.get(key)
-        if reminder is None or self.paused_until() is not None:
-            return
-        self.store.record(reminder.kind, key, "fired", "after snooze")
-        self.reminderDue.emit(reminder)
-
-    # -- pause ---------------------------------------------------------------------------
+    def finish_session(self, key: str | None, outcome: SessionOutcome) -> Changes:
+        return self._run(self.lifecycle.finish_session(key, outcome, self.now()))
 
     def pause(self, minutes: int) -> datetime:
         """Pause for ``minutes``, or until tomorrow's waking hours when ``minutes`` is -1."""
         now = self.now()
-        if minutes < 0:
-            tomorrow = (now + timedelta(days=1)).date()
-            until = datetime.combine(tomorrow, self.plan.waking.start, tzinfo=self.tz)
-        else:
-            until = now + timedelta(minutes=minutes)
-        self.store.set_setting(PAUSED_UNTIL, until.isoformat())
-        self.scheduler.add_job(
-            self.changed.emit, DateTrigger(run_date=until, timezone=self.tz),
-            id="resume", replace_existing=True,
-        )
-        self.changed.emit()
+        until = self.lifecycle.pause_end(minutes, now)
+        self._run(self.lifecycle.pause(until, now))
         return until
 
     def resume(self) -> None:
-        self.store.set_setting(PAUSED_UNTIL, None)
-        if self.scheduler.get_job("resume") is not None:
-            self.scheduler.remove_job("resume")
-        self.changed.emit()
+        self._run(self.lifecycle.resume(self.now()))
 
     def paused_until(self) -> datetime | None:
-        raw = self.store.get_setting(PAUSED_UNTIL)
-        if not isinstance(raw, str):
-            return None
-        try:
-            until = datetime.fromisoformat(raw)
-        except ValueError:
-            return None
-        return until if until.tzinfo is not None and until > self.now() else None
+        paused = self.lifecycle.paused(self.now())
+        return None if paused is None else paused[1]
 
     def next_due(self) -> Reminder | None:
-        return next_reminder(self.plan, self.now(), self.tz)
+        return self.lifecycle.next_due(self.now())
 
     # -- suspend -------------------------------------------------------------------------
 
@@ -339,3 +227,5 @@ class ReminderService(QObject):
     def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
         if not going_to_sleep:
             self.resync()
+            if self.scheduler.running:
+                self.scheduler.wakeup()

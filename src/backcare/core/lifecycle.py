@@ -1,0 +1,403 @@
+"""The life of every reminder, in one place: due, shown, answered, passed, paused, quiet.
+
+No Qt and no clock of its own: every input carries the time ``now``.
+
+Inputs
+    ``tick(now)``: a scheduled moment came, the minute watchdog ran, the computer woke up or
+    the wall clock jumped (all the same question: "it is now this; what is due?");
+    ``set_plan(plan, now)``: she edited her plan (or the day's progression changed it);
+    ``answer(key, answer, now)`` and ``finish_session(key, outcome, now)``: her answers;
+    ``pause(until, now)`` and ``resume(now)``.
+Outputs
+    Every input returns one ``Changes``: what to show, which notifications to close, the one
+    "while you were away" summary, what was recorded, and whether the day's list or the quiet
+    state changed. The scheduler, the notifier, the tray and the pages only carry these out.
+    ``next_wake(now)`` tells the scheduler when to call ``tick`` next; ``day(now)`` is the
+    Today page's state.
+
+Rules
+    * A reminder is shown once, at its time or up to ``LATE`` after it (the app started or the
+      computer woke a little late). Older ones, at most ``AWAY_WINDOW`` back, join one summary,
+      which waits for a tellable moment (waking hours, no quiet period, nap or pause) and for
+      the clock to have settled for ``SETTLE``; when it is told, each of them is recorded once
+      as "missed" (told in the summary), so at most a day's few rows are ever written and the
+      cost of a long absence does not grow with its length.
+    * Events stamped later than ``now`` (beyond ``CLOCK_SLACK``) came from a clock that was
+      ahead, and are not trusted: after the clock is corrected, those reminders fire again.
+    * Each answer is recorded once: the same answer twice, or any answer after "done", writes
+      nothing. A reminder's key survives plan edits (``reminders.Reminder``), so what she did
+      stays done when she moves dinner by a minute or imports her settings.
+    * Inside a pause a due reminder is recorded as paused and never told later; inside a nap
+      it is simply not asked (``reminders`` leaves it out; the day's list marks it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from backcare.core.plan import Plan, Span
+from backcare.core.reminders import Kind, Reminder, next_reminder, reminders
+from backcare.core.store import Event, EventKind, Store
+from backcare.core.today import (
+    SNOOZE,
+    Action,
+    Day,
+    State,
+    day_timeline,
+    latest_events,
+    state_of,
+)
+
+if TYPE_CHECKING:
+    from backcare.core.guided import SessionOutcome
+
+LATE = timedelta(minutes=15)  # this late (a start or a wake-up) is still shown as due now
+AWAY_WINDOW = timedelta(hours=24)  # a summary looks back at most this far
+SETTLE = timedelta(minutes=2)  # a summary waits this long after a jump, in case it jumps back
+CLOCK_SLACK = timedelta(minutes=2)  # an event stamped later than now + this: a clock ran ahead
+
+LAST_CHECK = "last_check"
+FIRST_START = "first_start"  # before this, nothing was hers to miss: Back Care was not there
+PAUSED_UNTIL = "paused_until"
+PAUSED_FROM = "paused_from"
+AWAY_PENDING = "away_pending"  # the summary not told yet: {"since": iso, "items": [[kind, key]]}
+
+
+class Answer(StrEnum):
+    """Her answer to a reminder, from a notification button, the Today page or a session."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    TAKEN = "taken"
+    SNOOZE = "snooze"
+    SKIP = "skip"
+
+
+ANSWERS = {  # a button (notification or Today page) that answers, and the answer it gives
+    Action.DONE: Answer.DONE, Action.TAKEN: Answer.TAKEN, Action.SNOOZE: Answer.SNOOZE,
+    Action.SKIP: Answer.SKIP,
+}
+_RECORDS = {
+    Answer.DONE: EventKind.DONE, Answer.TAKEN: EventKind.DONE, Answer.PARTLY: EventKind.PARTLY,
+    Answer.SNOOZE: EventKind.SNOOZED, Answer.SKIP: EventKind.SKIPPED,
+}
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one input changed: the adapters' and pages' one source of "what to redo"."""
+
+    show: tuple[Reminder, ...] = ()  # to tell her now, in order
+    close: tuple[Kind, ...] = ()  # notifications to take down (answered, or gone from the plan)
+    away: tuple[Reminder, ...] = ()  # one "while you were away" summary of these
+    recorded: tuple[Event, ...] = ()
+    day: bool = False  # today's list, the next reminder, the calcium tally
+    quiet: bool = False  # a pause or nap began or ended
+    new_day: bool = False  # her date moved on: the day's progression is to be re-applied
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.show + other.show, tuple(dict.fromkeys(self.close + other.close)),
+            self.away + other.away, self.recorded + other.recorded, self.day or other.day,
+            self.quiet or other.quiet, self.new_day or other.new_day,
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.show or self.close or self.away or self.recorded or self.day
+                    or self.quiet or self.new_day)
+
+
+@dataclass
+class _Pending:
+    """The summary gathered but not told yet (kept in the store across restarts)."""
+
+    since: datetime
+    items: list[tuple[Kind, str]] = field(default_factory=list)
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _in_span(t: time, span: Span) -> bool:
+    start, end, at = _minutes(span.start), _minutes(span.end), _minutes(t)
+    return start <= at < end if start <= end else at >= start or at < end
+
+
+class Lifecycle:
+    """The owner of every reminder's state. ``store`` keeps the events and its few settings."""
+
+    def __init__(self, plan: Plan, tz: ZoneInfo, store: Store, *, portion_mg: int = 250) -> None:
+        self.plan = plan
+        self.tz = tz
+        self.store = store
+        self.portion_mg = portion_mg
+        self._on_screen: dict[Kind, str] = {}  # kind -> key of the reminder told last
+        self._day: datetime | None = None
+
+    # -- reading the store -----------------------------------------------------------------
+
+    def _time_setting(self, key: str) -> datetime | None:
+        raw = self.store.get_setting(key)
+        try:
+            moment = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            return None
+        return moment if moment is not None and moment.tzinfo is not None else None
+
+    def _set_time(self, key: str, moment: datetime | None) -> None:
+        self.store.set_setting(key, None if moment is None else moment.isoformat())
+
+    def first_start(self) -> datetime | None:
+        return self._time_setting(FIRST_START)
+
+    def paused(self, now: datetime) -> tuple[datetime, datetime] | None:
+        """The pause in force at ``now``, as (from, until), or None."""
+        until = self._time_setting(PAUSED_UNTIL)
+        if until is None or until <= now:
+            return None
+        return (self._time_setting(PAUSED_FROM) or now, until)
+
+    def _pending(self) -> _Pending | None:
+        raw = self.store.get_setting(AWAY_PENDING)
+        if not isinstance(raw, dict) or not isinstance(raw.get("since"), str):
+            return None
+        try:
+            since = datetime.fromisoformat(raw["since"])
+            items = [(Kind(kind), str(key)) for kind, key in raw.get("items", [])]
+        except (ValueError, TypeError):
+            return None
+        return _Pending(since, items) if since.tzinfo is not None else None
+
+    def _save_pending(self, pending: _Pending | None) -> None:
+        value = None if pending is None else {
+            "since": pending.since.isoformat(),
+            "items": [[kind.value, key] for kind, key in pending.items],
+        }
+        self.store.set_setting(AWAY_PENDING, value)
+
+    def _trusted(self, start: datetime, now: datetime) -> list[Event]:
+        """The events since ``start`` that a correct clock could have written by ``now``."""
+        return self.store.events(start, now + CLOCK_SLACK)
+
+    # -- inputs --------------------------------------------------------------------------------
+
+    def tick(self, now: datetime) -> Changes:
+        """It is ``now``: show what is due, gather what was missed, tell the summary when it
+        may be told. Also the input for a resume and a clock jump (either way)."""
+        changes = Changes()
+        if self.store.get_setting(FIRST_START) is None:
+            self._set_time(FIRST_START, now)
+        local = now.astimezone(self.tz)
+        if self._day is not None and local.date() != self._day.date():
+            changes |= Changes(new_day=True, day=True)
+        self._day = local
+        last = self._time_setting(LAST_CHECK)
+        pending = self._pending()
+        if last is not None and now < last - CLOCK_SLACK:
+            # The clock went back: everything up to the real time was handled before the jump,
+            # and what was gathered after "now" is not due yet after all.
+            window_start = now - LATE
+            if pending is not None:
+                when = {r.key: r.when for r in self._around(now)}
+                pending.items = [(k, key) for k, key in pending.items
+                                 if key in when and when[key] <= now]
+        elif last is not None and now - AWAY_WINDOW < last:
+            window_start = last - LATE  # what earlier checks looked at needs no second look
+        else:
+            window_start = now - AWAY_WINDOW  # a first start, or a long absence: bounded
+        due = reminders(self.plan, window_start, now + timedelta(seconds=1), self.tz)
+        latest = latest_events(self._trusted(window_start - AWAY_WINDOW, now))
+        paused = self.paused(now)
+        first = self.first_start() or now
+        gathered: list[Reminder] = []
+        for reminder in due:
+            event = latest.get(reminder.key)
+            if event is not None:
+                changes |= self._maybe_back_from_snooze(reminder, event, now, paused)
+            elif paused is not None and paused[0] <= reminder.when:
+                changes |= self._record(reminder, EventKind.PAUSED, "in a pause")
+            elif now - reminder.when <= LATE:
+                changes |= self._show(reminder)
+            elif reminder.when >= first:
+                gathered.append(reminder)
+        known = {key for _, key in pending.items} if pending is not None else set()
+        fresh = [r for r in gathered if r.key not in known]
+        if fresh:
+            pending = pending or _Pending(now)
+            pending.items += [(r.kind, r.key) for r in fresh]
+            pending.since = now
+            changes |= Changes(day=True)
+        self._set_time(LAST_CHECK, now)
+        if pending is not None and pending.items and self._tellable(now, paused) \
+                and now - pending.since >= SETTLE:
+            told = self._reminders_by_key(pending.items, now)
+            pending = None
+            for reminder in told:  # told once: the summary is their answer
+                changes |= self._record(reminder, EventKind.MISSED, "told while you were away")
+            if told:
+                changes |= Changes(away=tuple(told))
+        self._save_pending(pending if pending is not None and pending.items else None)
+        return changes
+
+    def resumed(self, now: datetime) -> Changes:
+        """The computer woke up or the wall clock jumped: the same question as a tick."""
+        return self.tick(now)
+
+    def set_plan(self, plan: Plan, now: datetime) -> Changes:
+        """Her plan changed. Keys survive the edit, so today's answers stay; a notification
+        whose reminder is no longer in the plan is taken down."""
+        self.plan = plan
+        today = self._today_keys(now)
+        gone = tuple(kind for kind, key in self._on_screen.items() if key not in today)
+        for kind in gone:
+            del self._on_screen[kind]
+        return Changes(close=gone, day=True, quiet=True)
+
+    def answer(self, key: str, answer: Answer, now: datetime, detail: str = "") -> Changes:
+        """Record her answer once. Unknown keys, repeats and answers after "done" write nothing."""
+        reminder = self._find(key, now)
+        if reminder is None:
+            return Changes()
+        event = _RECORDS[answer]
+        last = latest_events(self._trusted(now - 2 * AWAY_WINDOW, now)).get(key)
+        if last is not None and (last.event is EventKind.DONE or last.event is event):
+            return Changes()
+        changes = self._record(reminder, event, detail)
+        if self._on_screen.get(reminder.kind) == key:
+            del self._on_screen[reminder.kind]
+            changes |= Changes(close=(reminder.kind,))
+        return changes
+
+    def finish_session(self, key: str | None, outcome: SessionOutcome, now: datetime) -> Changes:
+        """A guided session ended: done when every exercise was, partly when some of it was;
+        nothing at all leaves the reminder as it was. ``key`` None: a session she chose."""
+        if not outcome.started:
+            return Changes()
+        answer = Answer.DONE if outcome.complete else Answer.PARTLY
+        detail = json.dumps({"done": list(outcome.done_ids), "partly": list(outcome.partly_ids)})
+        if key is not None and self._find(key, now) is not None:
+            return self.answer(key, answer, now, detail)
+        ids = "+".join(r.exercise_id for r in outcome.results)
+        free = f"free:{now.astimezone(self.tz):%Y-%m-%dT%H:%M:%S}:{ids}"
+        event = self.store.record(Kind.EXERCISE, free, _RECORDS[answer], detail)
+        return Changes(recorded=(event,), day=True)
+
+    def pause_end(self, minutes: int, now: datetime) -> datetime:
+        """When a pause of ``minutes`` ends; -1 means until tomorrow's waking hours begin."""
+        if minutes >= 0:
+            return now + timedelta(minutes=minutes)
+        tomorrow = now.astimezone(self.tz).date() + timedelta(days=1)
+        return datetime.combine(tomorrow, self.plan.waking.start, tzinfo=self.tz)
+
+    def pause(self, until: datetime, now: datetime) -> Changes:
+        """Nothing is told until ``until``; what falls due meanwhile is recorded as paused."""
+        self._set_time(PAUSED_FROM, now)
+        self._set_time(PAUSED_UNTIL, until)
+        return Changes(quiet=True, day=True)
+
+    def resume(self, now: datetime) -> Changes:
+        del now
+        self._set_time(PAUSED_UNTIL, None)
+        self._set_time(PAUSED_FROM, None)
+        return Changes(quiet=True, day=True)
+
+    # -- questions -----------------------------------------------------------------------------
+
+    def next_wake(self, now: datetime) -> datetime | None:
+        """When ``tick`` should run next: the next reminder, a snooze ending, a pause or nap
+        ending, the summary's moment, or midnight (a new day opens new exercises)."""
+        local = now.astimezone(self.tz)
+        midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=self.tz)
+        moments = [midnight]
+        nxt = next_reminder(self.plan, now, self.tz)
+        if nxt is not None:
+            moments.append(nxt.when)
+        for entry in self.day(now).entries:
+            if entry.back_at is not None and entry.back_at > now:
+                moments.append(entry.back_at)
+        paused = self.paused(now)
+        if paused is not None:
+            moments.append(paused[1])
+        nap = self.plan.nap
+        if nap is not None and nap.start <= now < nap.until:
+            moments.append(nap.until)
+        pending = self._pending()
+        if pending is not None and pending.items:
+            moments.append(max(pending.since + SETTLE, now + timedelta(seconds=1)))
+        return min(m for m in moments if m > now) if any(m > now for m in moments) else None
+
+    def day(self, now: datetime) -> Day:
+        """Today's list as the Today page shows it."""
+        local = now.astimezone(self.tz)
+        start = datetime.combine(local.date(), time(0), tzinfo=self.tz)
+        return day_timeline(
+            self.plan, self._trusted(start - AWAY_WINDOW, now), local.date(), now, self.tz,
+            self.portion_mg, self.first_start(), self.paused(now),
+        )
+
+    def next_due(self, now: datetime) -> Reminder | None:
+        return next_reminder(self.plan, now, self.tz)
+
+    def on_screen(self, kind: Kind) -> str | None:
+        """The key of the reminder whose notification of ``kind`` is on screen, unanswered."""
+        return self._on_screen.get(kind)
+
+    def find(self, key: str, now: datetime) -> Reminder | None:
+        """The reminder called ``key`` among the last day's and today's."""
+        return self._find(key, now)
+
+    # -- the parts -----------------------------------------------------------------------------
+
+    def _record(self, reminder: Reminder, event: EventKind, detail: str = "") -> Changes:
+        recorded = self.store.record(reminder.kind, reminder.key, event, detail)
+        return Changes(recorded=(recorded,), day=True)
+
+    def _show(self, reminder: Reminder, detail: str = "") -> Changes:
+        self._on_screen[reminder.kind] = reminder.key
+        return self._record(reminder, EventKind.SHOWN, detail) | Changes(show=(reminder,))
+
+    def _maybe_back_from_snooze(self, reminder: Reminder, event: Event, now: datetime,
+                                paused: tuple[datetime, datetime] | None) -> Changes:
+        if event.event is not EventKind.SNOOZED or now < event.at + SNOOZE:
+            return Changes()
+        if state_of(reminder, event, now) is not State.SNOOZED:
+            return Changes()  # snoozed long ago (the computer slept): it has passed
+        if paused is not None:
+            return self._record(reminder, EventKind.PAUSED, "in a pause, after a snooze")
+        return self._show(reminder, "after snooze")
+
+    def _tellable(self, now: datetime, paused: tuple[datetime, datetime] | None) -> bool:
+        """May she be told something now: waking hours, no quiet period, no nap, no pause."""
+        wall = now.astimezone(self.tz).time()
+        nap = self.plan.nap
+        return (
+            _in_span(wall, self.plan.waking)
+            and not any(_in_span(wall, q) for q in self.plan.quiet)
+            and not (nap is not None and nap.start <= now < nap.until)
+            and paused is None
+        )
+
+    def _around(self, now: datetime) -> list[Reminder]:
+        local = now.astimezone(self.tz)
+        start = datetime.combine(local.date(), time(0), tzinfo=self.tz) - AWAY_WINDOW
+        return reminders(self.plan, start, start + 3 * AWAY_WINDOW, self.tz)
+
+    def _find(self, key: str, now: datetime) -> Reminder | None:
+        return next((r for r in self._around(now) if r.key == key), None)
+
+    def _today_keys(self, now: datetime) -> set[str]:
+        return {r.key for r in self._around(now)}
+
+    def _reminders_by_key(self, items: Iterable[tuple[Kind, str]], now: datetime
+                          ) -> list[Reminder]:
+        """The gathered reminders still in the plan and still without an answer."""
+        known = {r.key: r for r in self._around(now)}
+        latest = latest_events(self._trusted(now - 2 * AWAY_WINDOW, now))
+        return [known[key] for _, key in items if key in known and key not in latest]
