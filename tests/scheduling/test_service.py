@@ -1,18 +1,22 @@
-"""The scheduler on a travelling clock: slots fire, snooze returns, jumps give one summary."""
+"""The thin timer on a travelling clock: it wakes at the lifecycle's next moment, carries its
+changes out, and keeps honest about jumps. Nothing sleeps: time-machine moves the wall clock
+(which APScheduler reads too) and a hand-moved monotonic clock stands for Qt's."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from backcare.core.lifecycle import SETTLE, Answer, Changes, Lifecycle
 from backcare.core.plan import default_plan
-from backcare.core.store import Store
-from backcare.scheduling.service import ReminderService, slot_groups, slot_times
+from backcare.core.reminders import Kind, reminders
+from backcare.core.store import EventKind, Store
+from backcare.scheduling.service import NEXT_JOB, ReminderService
 
 TZ = ZoneInfo("Europe/London")
 
@@ -33,107 +37,118 @@ def traveller() -> Iterator[time_machine.Coordinates]:
         yield t
 
 
+def make(store: Store, mono: FrozenMonotonic | None = None) -> ReminderService:
+    life = Lifecycle(default_plan(), TZ, store)
+    return ReminderService(life, monotonic=mono or FrozenMonotonic())
+
+
 @pytest.fixture
 def service(qtbot, tmp_path: Path, traveller) -> Iterator[tuple[ReminderService, FrozenMonotonic]]:  # type: ignore[no-untyped-def]
     mono = FrozenMonotonic()
     store = Store(tmp_path, clock=lambda: datetime.now(TZ))
-    svc = ReminderService(default_plan(), TZ, store, monotonic=mono)
+    svc = make(store, mono)
     svc.start()
     yield svc, mono
     svc.stop()
     store.close()
 
 
-def test_jobs_are_derived_from_the_plan_in_memory(service) -> None:  # type: ignore[no-untyped-def]
+def fire(svc: ReminderService, qtbot, traveller, to: datetime) -> Changes:  # type: ignore[no-untyped-def]
+    """Travel to ``to`` and let the scheduler run what is due, as its timer would."""
+    traveller.move_to(to)
+    with qtbot.waitSignal(svc.changed, timeout=5000) as changed:
+        svc.scheduler.wakeup()
+    return changed.args[0]
+
+
+def test_one_job_at_the_lifecycles_next_moment(service) -> None:  # type: ignore[no-untyped-def]
     svc, _ = service
     jobs = svc.scheduler.get_jobs()
-    times = slot_times(default_plan(), TZ, datetime(2026, 11, 23, tzinfo=TZ))
-    assert len(times) == 13
-    assert len(jobs) == len({t.minute for t in times}) == 2  # one per minute past the hour
-    assert all(type(job.trigger).__name__ == "CronTrigger" for job in jobs)
+    assert len(jobs) == 1 and jobs[0].id.startswith(NEXT_JOB)
+    assert type(jobs[0].trigger).__name__ == "DateTrigger"
+    assert svc.next_wake == datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
     assert svc.scheduler.timer_active
 
 
-@pytest.mark.parametrize("day", [date(2026, 11, 23), date(2026, 3, 29), date(2026, 10, 25)])
-def test_the_jobs_fire_at_every_slot_and_nothing_else_even_on_dst_days(service, day) -> None:  # type: ignore[no-untyped-def]
-    """29 March and 25 October 2026 are London's clock changes: still every slot, once."""
+def test_a_reminder_fires_on_the_main_thread_at_its_time(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
     svc, _ = service
-    midnight = datetime.combine(day, time(0), tzinfo=TZ)
-    fired = []
-    for job in svc.scheduler.get_jobs():
-        at = job.trigger.get_next_fire_time(None, midnight)
-        while at is not None and at < datetime.combine(day + timedelta(days=1), time(0), TZ):
-            fired.append(at.astimezone(TZ).time())
-            at = job.trigger.get_next_fire_time(at, at + timedelta(seconds=1))
-    assert sorted(fired) == slot_times(default_plan(), TZ, midnight)
-    assert {"07:30", "09:00", "15:00"} <= {f"{t:%H:%M}" for t in fired}
-
-
-def test_slots_are_grouped_by_minute_past_the_hour() -> None:
-    assert slot_groups([time(12, 30), time(9, 0), time(7, 30)]) == {30: [7, 12], 0: [9]}
-    assert slot_groups([]) == {}
-
-
-def test_a_slot_fires_on_the_main_thread_at_its_time(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
-    svc, mono = service
-    traveller.shift(timedelta(minutes=5))
-    mono.value += 300
-    with qtbot.waitSignal(svc.reminderDue, timeout=5000) as due:
-        svc.scheduler.wakeup()
-    reminder = due.args[0]
-    assert reminder.kind == "posture"
+    changes = fire(svc, qtbot, traveller, datetime(2026, 11, 23, 9, 0, tzinfo=TZ))
+    assert [r.kind for r in changes.show] == [Kind.POSTURE]
+    reminder = changes.show[0]
     assert reminder.when == datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
-    assert svc.store.latest_event(reminder.key).event == "fired"
+    assert svc.lifecycle.store.latest_event(reminder.key).event is EventKind.SHOWN
+    assert svc.next_wake == datetime(2026, 11, 23, 11, 0, tzinfo=TZ)  # re-armed
 
 
-def test_snooze_fires_again_after_ten_minutes(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
-    svc, _mono = service
-    traveller.shift(timedelta(minutes=5))
-    with qtbot.waitSignal(svc.reminderDue, timeout=5000) as due:
-        svc.scheduler.wakeup()
-    key = due.args[0].key
-    svc.snooze(key)
-    assert svc.store.latest_event(key).event == "snoozed"
-    traveller.shift(timedelta(minutes=9))
-    with qtbot.assertNotEmitted(svc.reminderDue, wait=100):
-        svc.scheduler.wakeup()
-    traveller.shift(timedelta(minutes=1, seconds=1))
-    with qtbot.waitSignal(svc.reminderDue, timeout=5000) as again:
-        svc.scheduler.wakeup()
-    assert again.args[0].key == key
-    assert svc.store.latest_event(key).detail == "after snooze"
+def test_ten_days_across_the_clock_change_fire_each_reminder_at_its_moment(
+    tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    """Built once on 20 March; London springs forward on the 29th. Every reminder fires at
+    its own instant, once, however long ago the service started (no cron table goes stale)."""
+    start = datetime(2026, 3, 20, 6, 0, tzinfo=TZ)
+    end = start + timedelta(days=10)
+    expected = [r.when for r in reminders(default_plan(), start, end, TZ)]
+    with time_machine.travel(start, tick=False) as traveller:
+        store = Store(tmp_path, clock=lambda: datetime.now(TZ))
+        svc = make(store)
+        svc.start()
+        shown: list[datetime] = []
+        svc.changed.connect(lambda c: shown.extend(r.when for r in c.show))
+        while (wake := svc.next_wake) is not None and wake < end:
+            traveller.move_to(wake)
+            svc.scheduler.wakeup()
+            qtbot.waitUntil(lambda w=wake: svc.next_wake != w, timeout=5000)
+        svc.stop()
+        store.close()
+    assert shown == expected
+    assert len(expected) == 130
 
 
-def test_a_three_hour_jump_gives_one_summary(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
-    svc, _mono = service
-    summaries: list[list[object]] = []
-    svc.awaySummary.connect(summaries.append)
+def test_snooze_comes_back_after_ten_minutes(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, _ = service
+    key = fire(svc, qtbot, traveller, datetime(2026, 11, 23, 9, 0, tzinfo=TZ)).show[0].key
+    svc.answer(key, Answer.SNOOZE)
+    assert svc.next_wake == datetime(2026, 11, 23, 9, 10, tzinfo=TZ)
+    again = fire(svc, qtbot, traveller, datetime(2026, 11, 23, 9, 10, tzinfo=TZ))
+    assert [r.key for r in again.show] == [key]
+    assert svc.lifecycle.store.latest_event(key).detail == "after snooze"
+
+
+def test_a_three_hour_jump_gives_one_summary_and_no_burst(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc, mono = service
+    summaries: list[Changes] = []
+    svc.changed.connect(lambda c: summaries.append(c) if c.away else None)
     traveller.shift(timedelta(hours=3))  # the lid was closed: monotonic time stood still
-    # The re-armed scheduler runs its zero-delay timer inside this block: no burst may follow.
-    with qtbot.assertNotEmitted(svc.reminderDue, wait=50):
-        assert svc.check_clock() is True
-    assert len(summaries) == 1
-    keys = [r.key for r in summaries[0]]
-    assert keys == ["posture:2026-11-23T09:00", "posture:2026-11-23T11:00"]
-    assert [svc.store.latest_event(k).event for k in keys] == ["missed", "missed"]
-    # A second check finds nothing new: no second summary.
+    shown: list[Changes] = []
+    svc.changed.connect(lambda c: shown.append(c) if c.show else None)
+    assert svc.check_clock() is True
+    assert summaries == []  # the summary waits for the clock to settle
+    traveller.shift(SETTLE)
+    mono.value += SETTLE.total_seconds()
     assert svc.check_clock() is False
     assert len(summaries) == 1
+    assert [f"{r.when:%H:%M}" for r in summaries[0].away] == ["09:00", "11:00"]
+    assert shown == []  # no burst: 09:00 and 11:00 were never shown one by one
+    traveller.shift(timedelta(minutes=1))
+    mono.value += 60
+    svc.check_clock()
+    assert len(summaries) == 1
 
 
-def test_reminders_missed_while_the_app_was_off_are_one_summary(
+def test_what_passed_while_the_app_was_off_is_one_summary(
     tmp_path: Path, traveller, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
     store = Store(tmp_path, clock=lambda: datetime.now(TZ))
-    first = ReminderService(default_plan(), TZ, store)
+    first = make(store)
     first.start()
     first.stop()
     traveller.shift(timedelta(hours=10))  # off all day: 08:55 -> 18:55
-    second = ReminderService(default_plan(), TZ, store)
-    with qtbot.waitSignal(second.awaySummary, timeout=1000) as summary:
-        second.start()
+    second = make(store)
+    second.start()
+    assert second.next_wake == datetime(2026, 11, 23, 18, 55, tzinfo=TZ) + SETTLE
+    changes = fire(second, qtbot, traveller, second.next_wake)
     second.stop()
-    times = [f"{r.when:%H:%M} {r.kind}" for r in summary.args[0]]
+    times = [f"{r.when:%H:%M} {r.kind}" for r in changes.away]
     assert times == ["09:00 posture", "11:00 posture", "12:30 calcium", "13:00 posture",
                      "15:00 exercise", "17:00 posture", "18:30 calcium"]
 
@@ -143,10 +158,9 @@ def test_pause_skips_and_resume_restores(service, traveller, qtbot) -> None:  # 
     until = svc.pause(30)
     assert until == datetime(2026, 11, 23, 9, 25, tzinfo=TZ)
     assert svc.paused_until() == until
-    traveller.shift(timedelta(minutes=5))
-    with qtbot.assertNotEmitted(svc.reminderDue, wait=100):
-        svc.scheduler.wakeup()
-    assert svc.store.latest_event("posture:2026-11-23T09:00").event == "skipped"
+    changes = fire(svc, qtbot, traveller, datetime(2026, 11, 23, 9, 0, tzinfo=TZ))
+    assert changes.show == ()
+    assert [e.event for e in changes.recorded] == [EventKind.PAUSED]
     svc.resume()
     assert svc.paused_until() is None
     tomorrow = svc.pause(-1)
@@ -163,12 +177,14 @@ def test_stopping_really_cancels_the_timer(service) -> None:  # type: ignore[no-
 def test_the_watchdog_tells_when_the_day_changes(service, traveller, qtbot) -> None:  # type: ignore[no-untyped-def]
     svc, mono = service
     days: list[bool] = []
-    svc.dayChanged.connect(lambda: days.append(True))
-    traveller.shift(timedelta(hours=10))
-    mono.value += 10 * 3600  # awake all along: no jump, just the evening
+    svc.changed.connect(lambda c: days.append(True) if c.new_day else None)
+    traveller.move_to(datetime(2026, 11, 23, 23, 58, tzinfo=TZ))
+    mono.value += 15 * 3600 + 3 * 60  # awake all along: no jump, just the evening
     assert svc.check_clock() is False and days == []
-    traveller.shift(timedelta(hours=6))  # 00:55 the next day
-    mono.value += 6 * 3600
+    traveller.shift(timedelta(minutes=3))  # 00:01 the next day
+    mono.value += 180
     assert svc.check_clock() is False
     assert days == [True]
-    assert svc.check_clock() is False and days == [True]
+    # The day's reminders were never asked for (no tick ran since 08:55): their summary is
+    # kept for the morning, not told at night, and the timer sleeps until then.
+    assert svc.next_wake == datetime(2026, 11, 24, 7, 0, tzinfo=TZ)

@@ -117,15 +117,11 @@ def test_done_passes_the_outcome_on_and_returns_to_the_list(
     view.toggle()
     view.tick(2 * READ_SECONDS + 3)  # one whole lift, hands-free
     view.stop()
-    with (
-        qtbot.waitSignal(page.finished, timeout=1000) as finished,
-        qtbot.waitSignal(page.sessionDone, timeout=1000) as done,
-    ):
+    with qtbot.waitSignal(page.finished, timeout=1000) as finished:
         qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     outcome = finished.args[0]
     assert outcome.partly_ids == ("bridge",)
     assert outcome.results[0].reps_done == 1
-    assert done.args == ["bridge", 1]  # the card-era signal, until the shell moves on
     assert page.stack.currentWidget() is page.list_page
 
 
@@ -135,7 +131,7 @@ def test_back_to_list_leaves_without_reporting(qtbot: QtBot, real: Catalog) -> N
     view = page.open_exercise("bridge")
     assert view is not None
     view.toggle()
-    with qtbot.assertNotEmitted(page.finished), qtbot.assertNotEmitted(page.sessionDone):
+    with qtbot.assertNotEmitted(page.finished):
         qtbot.mouseClick(view.back_link, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.list_page
     assert page.view is None

@@ -1,11 +1,11 @@
-"""The main window: title, navigation, menus and the sessionDone passthrough."""
+"""The main window: title, navigation, menus, and a session brought to the front."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from backcare.catalog import Catalog, load_catalog
@@ -128,16 +128,31 @@ def test_about_box_opens_without_blocking(qtbot: QtBot, window: MainWindow) -> N
     box.close()
 
 
-def test_session_done_is_passed_on_with_a_kind_status(
+def test_a_finished_session_is_passed_on_with_a_kind_status(
     qtbot: QtBot, window: MainWindow, catalog: Catalog
 ) -> None:
     exercise = catalog.exercises[0]
-    card = window.exercises_page.open_exercise(exercise.id)
-    assert card is not None
-    qtbot.keyClick(card, Qt.Key.Key_Right)
-    with qtbot.waitSignal(window.sessionDone, timeout=1000) as done:
-        qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
-    assert done.args == [exercise.id, 0]
+    view = window.exercises_page.open_exercise(exercise.id)
+    assert view is not None
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # stop at once: nothing done
+    with qtbot.waitSignal(window.sessionFinished, timeout=1000) as done:
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].started is False
     assert window.statusBar().currentMessage() == (
-        f"Well done: {exercise.title}, a look through the steps."
+        "Nothing was saved: come back to it when you are ready."
     )
+
+
+def test_opening_a_session_shows_it_whatever_page_was_showing(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    window = MainWindow(catalog, home=("Today", QWidget()))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.navigation.currentItem().text() == "Today"
+    view = window.open_session(["bridge", "cat-back"])
+    assert view is not None
+    assert window.pages.currentWidget() is window.exercises_page
+    assert window.exercises_page.view is view
+    assert window.navigation.currentItem().text() == "Exercises"
+    assert [r.exercise_id for r in view.session.outcome.results] == ["bridge", "cat-back"]

@@ -17,6 +17,7 @@ from backcare import __version__
 from backcare.app.shell import Shell
 from backcare.catalog import load_catalog
 from backcare.core.fields import use_parse_cache
+from backcare.core.lifecycle import Lifecycle
 from backcare.core.parse_cache import ParseCache
 from backcare.core.zone import local_zone
 from backcare.desktop.single_instance import SingleInstance
@@ -58,9 +59,9 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     catalog = load_catalog(lazy_poses=True)
     today_page = TodayPage()
     window = MainWindow(catalog, home=("Today", today_page))
-    service = ReminderService(
-        plan_for_day(store, plan, catalog.exercises, _today(tz)), tz, store
-    )
+    lifecycle = Lifecycle(plan_for_day(store, plan, catalog.exercises, _today(tz)), tz, store,
+                          portion_mg=catalog.portion_mg)
+    service = ReminderService(lifecycle)
     shell = Shell(catalog, store, service, window, today_page, plan)
     lock.activated.connect(window.bring_to_front)
     lock.reloadRequested.connect(shell.reload_plan)

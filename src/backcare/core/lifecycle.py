@@ -330,8 +330,27 @@ class Lifecycle:
             moments.append(nap.until)
         pending = self._pending()
         if pending is not None and pending.items:
-            moments.append(max(pending.since + SETTLE, now + timedelta(seconds=1)))
+            settled = max(pending.since + SETTLE, now + timedelta(seconds=1))
+            told = self._next_tellable(settled, paused)
+            if told is not None:
+                moments.append(told)
         return min(m for m in moments if m > now) if any(m > now for m in moments) else None
+
+    def _next_tellable(self, after: datetime, paused: tuple[datetime, datetime] | None
+                       ) -> datetime | None:
+        """The first moment from ``after`` when she may be told something: it is then, or
+        the start of waking hours, the end of a quiet period, a nap or the pause."""
+        local = after.astimezone(self.tz)
+        candidates = [after]
+        for day in (local.date(), local.date() + timedelta(days=1)):
+            for at in (self.plan.waking.start, *(q.end for q in self.plan.quiet)):
+                candidates.append(datetime.combine(day, at, tzinfo=self.tz))
+        if self.plan.nap is not None:
+            candidates.append(self.plan.nap.until)
+        if paused is not None:
+            candidates.append(paused[1])
+        fits = [c for c in candidates if c >= after and self._tellable(c, self.paused(c))]
+        return min(fits) if fits else None
 
     def day(self, now: datetime) -> Day:
         """Today's list as the Today page shows it."""

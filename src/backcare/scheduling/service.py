@@ -40,7 +40,7 @@ LOGIND = "org.freedesktop.login1"
 LOGIND_PATH = "/org/freedesktop/login1"
 LOGIND_MANAGER = "org.freedesktop.login1.Manager"
 JUMP = timedelta(seconds=30)  # wall clock vs monotonic drift that counts as a jump or resume
-NEXT_JOB = "next"
+NEXT_JOB = "next"  # the id's prefix: each arming is a new job (see ``_arm``)
 
 
 class MainThreadQtScheduler(QtScheduler):
@@ -106,6 +106,8 @@ class ReminderService(QObject):
         self._wall_mark = self.now()
         self._mono_mark = monotonic()
         self._sleep_link: BusLink | None = None
+        self._armed = 0  # how many times a job was armed: each job's id is new
+        self._firing: str | None = None  # the job running now, which APScheduler removes
 
     def now(self) -> datetime:
         return self._clock()
@@ -137,23 +139,34 @@ class ReminderService(QObject):
         return changes
 
     def _arm(self) -> None:
+        """One job at the lifecycle's next moment. A fresh id each time: the job that is
+        running now is left for APScheduler, which removes a spent DateTrigger job itself."""
         if not self.scheduler.running:
             return
+        for job in self.scheduler.get_jobs():
+            if job.id != self._firing:
+                job.remove()
         wake = self.lifecycle.next_wake(self.now())
         if wake is None:
-            if self.scheduler.get_job(NEXT_JOB) is not None:
-                self.scheduler.remove_job(NEXT_JOB)
             return
+        self._armed += 1
+        job_id = f"{NEXT_JOB}:{self._armed}"
         self.scheduler.add_job(self._fire, DateTrigger(run_date=wake, timezone=self.tz),
-                               id=NEXT_JOB, replace_existing=True)
+                               args=[job_id], id=job_id)
 
     @property
     def next_wake(self) -> datetime | None:
-        job = self.scheduler.get_job(NEXT_JOB)
-        return None if job is None else job.next_run_time
+        """When the timer will next ask the lifecycle (None when nothing is ahead)."""
+        times = [job.next_run_time for job in self.scheduler.get_jobs()
+                 if job.id != self._firing and job.next_run_time is not None]
+        return min(times) if times else None
 
-    def _fire(self) -> None:
-        self._run(self.lifecycle.tick(self.now()))
+    def _fire(self, job_id: str) -> None:
+        self._firing = job_id
+        try:
+            self._run(self.lifecycle.tick(self.now()))
+        finally:
+            self._firing = None
 
     @Slot()
     def check_clock(self) -> bool:

@@ -147,14 +147,11 @@ class ExercisesPage(QWidget):
     """The list and, on top of it when open, one guided session (``view``).
 
     ``finished(outcome)`` passes on the session's ``SessionOutcome`` when she presses Done on
-    its summary, and ``madeWorse(exercise_id)`` the view's signal. ``sessionDone(exercise_id,
-    reps_done)`` is the card-era signal, sent once per exercise of a finished session so the
-    window and shell keep working until they listen to ``finished``; it will go.
+    its summary, and ``madeWorse(exercise_id)`` the view's signal.
     """
 
     finished = Signal(object)
     madeWorse = Signal(str)
-    sessionDone = Signal(str, int)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  statuses: Mapping[str, ExerciseStatus] | None = None) -> None:
@@ -360,6 +357,4 @@ class ExercisesPage(QWidget):
     @Slot(object)
     def _on_finished(self, outcome: SessionOutcome) -> None:
         self.finished.emit(outcome)
-        for result in outcome.results:
-            self.sessionDone.emit(result.exercise_id, result.reps_done)
         self.show_list()

@@ -11,7 +11,7 @@ to know which page a signal came from. Closing keeps Qt's default: the tray feat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from backcare import __version__
 from backcare.catalog import Catalog
+from backcare.messages import session_words
 from backcare.ui.roles import ACCESSIBLE_TEXT_ROLE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from backcare.core.guided import SessionOutcome
     from backcare.ui.exercises_page import ExercisesPage
+    from backcare.ui.session_view import SessionView
 
 ABOUT_TEXT = (
     "<h3>Back Care {version}</h3>"
@@ -60,10 +63,11 @@ class _Placeholder(QWidget):
 class MainWindow(QMainWindow):
     """``MainWindow(catalog, home=None)``: the app's one window. ``home`` (title, page), when
     given, is the first section and the one shown at start; the Exercises page follows.
-    ``sessionDone(exercise_id, reps)`` and ``madeWorse(exercise_id)`` are the Exercises page's
-    signals, passed on; ``exercisesPageBuilt(page)`` tells the shell when that page exists."""
+    ``sessionFinished(outcome)`` (a ``SessionOutcome``) and ``madeWorse(exercise_id)`` are the
+    Exercises page's signals, passed on; ``exercisesPageBuilt(page)`` tells the shell when that
+    page exists."""
 
-    sessionDone = Signal(str, int)
+    sessionFinished = Signal(object)  # SessionOutcome
     madeWorse = Signal(str)
     exercisesPageBuilt = Signal(object)
     settingsRequested = Signal()
@@ -174,12 +178,22 @@ class MainWindow(QMainWindow):
         from backcare.ui.exercises_page import ExercisesPage
 
         page = ExercisesPage(self.catalog)
-        page.sessionDone.connect(self.sessionDone)
-        page.sessionDone.connect(self._on_session_done)
+        page.finished.connect(self.sessionFinished)
+        page.finished.connect(self._on_session_finished)
         page.madeWorse.connect(self.madeWorse)
         self._exercises_page = page
         self.exercisesPageBuilt.emit(page)
         return page
+
+    def open_session(self, exercise_ids: Sequence[str]) -> SessionView | None:
+        """Bring the window to the front on a guided session, whatever page was showing
+        (None, and the window on the Exercises list, when none of the ids is known)."""
+        view = self.exercises_page.open_session(exercise_ids)
+        self.show_page("Exercises")
+        self.bring_to_front()
+        if view is not None:
+            view.focus_first()
+        return view
 
     def show_page(self, title: str) -> None:
         """Switch to the section called ``title`` (e.g. when a reminder opens the app)."""
@@ -259,9 +273,6 @@ class MainWindow(QMainWindow):
         self._about_box = box
         return box
 
-    @Slot(str, int)
-    def _on_session_done(self, exercise_id: str, reps: int) -> None:
-        exercise = self.catalog.exercise(exercise_id)
-        title = exercise.title if exercise else exercise_id
-        what = f"{reps} rep{'s' if reps != 1 else ''}" if reps else "a look through the steps"
-        self.statusBar().showMessage(f"Well done: {title}, {what}.", 8000)
+    @Slot(object)
+    def _on_session_finished(self, outcome: SessionOutcome) -> None:
+        self.statusBar().showMessage(session_words(outcome, self.catalog), 8000)

@@ -221,11 +221,13 @@ class SetbackNotice(QFrame):
     kind rest-and-care advice. A plain widget (no message box), so the app can show it in a
     dialog, on the card's page or as a banner.
 
-    Signals: ``safetyRequested()`` for "See the warning signs"; ``dismissed()`` for "OK".
+    Signals: ``safetyRequested()`` for "See the warning signs"; ``dismissed()`` for "OK";
+    ``undoRequested()`` for "Undo" (pressed by mistake: the exercise is offered again).
     """
 
     safetyRequested = Signal()
     dismissed = Signal()
+    undoRequested = Signal()
     # Wrapped text has no natural width; without one a dialog would squeeze it into a column.
     PREFERRED_WIDTH = 540
 
@@ -266,8 +268,15 @@ class SetbackNotice(QFrame):
         self.ok_button.setAccessibleName("OK, close this message")
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.dismissed.emit)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("setbackUndo")
+        self.undo_button.setAccessibleName(
+            "Undo: I pressed it by mistake, keep offering this exercise")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undoRequested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.safety_button)
+        buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
         buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)

@@ -237,6 +237,12 @@ class SessionView(PaletteStyled, QWidget):
         self._refresh()
 
     @Slot()
+    def start(self) -> None:
+        """Start hands-free ("Start now" on a reminder); nothing if running or locked."""
+        if not self.session.running:
+            self.toggle()
+
+    @Slot()
     def step_next(self) -> None:
         self.session.next()
         self._refresh()

@@ -35,6 +35,7 @@ class Tray(QObject):
     napRequested = Signal(int)  # minutes of quiet while the baby sleeps
     awakeRequested = Signal()  # the baby woke early: end the nap
     openRequested = Signal()
+    startRequested = Signal()  # "Start exercises now": the due or next session, guided
     settingsRequested = Signal()
     quitRequested = Signal()
 
@@ -46,6 +47,8 @@ class Tray(QObject):
         self.next_action = QAction("Nothing planned", self.menu)
         self.next_action.setEnabled(False)
         self.menu.addAction(self.next_action)
+        self.start_action = self.menu.addAction("Start exercises now")
+        self.start_action.triggered.connect(self.startRequested)
         self.menu.addSeparator()
         self.pause_actions: list[QAction] = []
         for label, minutes in PAUSE_CHOICES:

@@ -1,0 +1,170 @@
+"""The shell's dialogs and lazily built pages: setup, settings, safety, and the setback notice.
+
+A mixin of ``Shell`` (``app/shell.py``), kept apart so that each module stays readable: these
+open windows and hand what she chose back to the shell (``set_plan``), and decide nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from backcare.core.plan import Plan
+from backcare.settings import SETUP_KEY
+
+if TYPE_CHECKING:
+    from backcare.catalog import Catalog
+    from backcare.core.safety import Safety
+    from backcare.core.store import Store
+    from backcare.ui.main_window import MainWindow
+    from backcare.ui.settings_dialog import SettingsDialog
+    from backcare.ui.setup_wizard import SetupWizard
+
+SETBACK_WIDTH = 560
+
+
+class ShellDialogs:
+    """What ``Shell`` provides to these methods is declared here."""
+
+    catalog: Catalog
+    store: Store
+    window: MainWindow
+    base_plan: Plan
+    settings_dialog: SettingsDialog | None
+    wizard: SetupWizard | None
+    setback_dialog: QDialog | None
+    _safety: Safety | None
+    _safety_loaded: bool
+
+    def today(self) -> date:
+        raise NotImplementedError
+
+    def set_plan(self, plan: Plan) -> None:
+        raise NotImplementedError
+
+    def not_yet(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def undo_setback(self) -> None:
+        raise NotImplementedError
+
+    def show_setback(self, title: str, until: date) -> QDialog:
+        from PySide6.QtCore import Qt  # not at import: see app/startup.py
+
+        from backcare.ui.safety_page import SetbackNotice
+
+        if self.setback_dialog is not None:
+            self.setback_dialog.close()
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle("Exercise paused")
+        dialog.setAccessibleName("Exercise paused")
+        notice = SetbackNotice(title, until, self.safety())
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(notice)
+        # Wrapped text has no natural height: size the dialog for its width, or it is clipped.
+        dialog.resize(SETBACK_WIDTH, layout.totalHeightForWidth(SETBACK_WIDTH))
+        notice.dismissed.connect(dialog.accept)
+        notice.undoRequested.connect(self.undo_setback)
+        notice.undoRequested.connect(dialog.accept)
+        notice.safetyRequested.connect(dialog.accept)
+        notice.safetyRequested.connect(lambda: self.window.show_page("Safety"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.setback_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "setback_dialog", None))
+        return dialog
+
+    # -- safety, setup and settings ----------------------------------------------------------
+
+    def safety(self) -> Safety | None:
+        """The safety content, read when first needed; None (with a sentence) if unreadable."""
+        if not self._safety_loaded:
+            from backcare.core.safety import load_safety
+            from backcare.paths import resources_dir
+
+            self._safety, problems = load_safety(resources_dir() / "safety.toml")
+            self._safety_loaded = True
+            for problem in problems:
+                print(problem.sentence(), file=sys.stderr)
+        return self._safety
+
+    def _build_safety_page(self) -> QWidget:
+        from PySide6.QtWidgets import QLabel
+
+        from backcare.core.ledger import load_ledger
+        from backcare.core.safety import source_labels
+        from backcare.paths import seeds_dir
+        from backcare.ui.safety_page import SafetyPage
+
+        safety = self.safety()
+        if safety is None:
+            return QLabel(
+                "The safety information could not be read. If you feel unwell, call your doctor "
+                "or midwife; in an emergency call 999 (UK), 112 (Europe) or 911 (US)."
+            )
+        ledger, _ = load_ledger(seeds_dir() / "facts.toml")
+        return SafetyPage(safety, source_labels(ledger))
+
+    def needs_setup(self) -> bool:
+        return self.store.get_setting(SETUP_KEY) is None
+
+    def open_setup(self) -> SetupWizard:
+        """The first-run questions (also from the Today page's offer); window-modal."""
+        from backcare.core.safety import red_flag_lines
+        from backcare.ui.setup_wizard import SetupWizard
+
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return self.wizard
+        safety = self.safety()
+        disclaimer = safety.disclaimer if safety is not None else ""
+        flags = red_flag_lines(safety) if safety is not None else []
+        wizard = SetupWizard(self.base_plan, self.today(), disclaimer, flags, self.window)
+        wizard.planChosen.connect(self._on_setup_done)
+        wizard.rejected.connect(self._on_setup_skipped)
+        wizard.finished.connect(lambda _code: setattr(self, "wizard", None))
+        self.wizard = wizard
+        self.window.bring_to_front()
+        wizard.open()
+        return wizard
+
+    def _on_setup_done(self, plan: Plan) -> None:
+        self.store.set_setting(SETUP_KEY, "done")
+        self.set_plan(plan)
+
+    def _on_setup_skipped(self) -> None:
+        """Skipped at first start: the disclaimer and warning signs are still shown, once."""
+        if self.store.get_setting(SETUP_KEY) is None:
+            self.store.set_setting(SETUP_KEY, "skipped")
+            self.window.show_page("Safety")
+            self.window.statusBar().showMessage(
+                "Please read these warning signs once. You can set up Back Care any time from "
+                "the Today page.", 60_000)
+
+    def open_settings(self) -> SettingsDialog:
+        from PySide6.QtCore import Qt  # not at import: see app/startup.py
+
+        from backcare.ui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is None:
+            dialog = SettingsDialog(
+                self.base_plan,
+                self.today,
+                [(e.id, e.title) for e in self.catalog.exercises],
+                [(f.id, f.name) for f in self.catalog.foods],
+                self.window,
+                not_yet=self.not_yet(),
+            )
+            dialog.planChanged.connect(self.set_plan)
+            dialog.finished.connect(lambda _code: setattr(self, "settings_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.settings_dialog = dialog
+        self.window.bring_to_front()
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        self.settings_dialog.activateWindow()
+        return self.settings_dialog
+
