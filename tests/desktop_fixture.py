@@ -125,15 +125,27 @@ class Desktop:
         return icons
 
     def tray_menu_choose(self, name: str, downs: int) -> None:
-        """Right-click the tray icon and pick the menu entry ``downs`` steps down, by keyboard."""
-        _, x, y, w, h = self.tray_icons(name)[0]
+        """Right-click the tray icon and pick the menu entry ``downs`` steps down, by keyboard.
+
+        The icon may still be settling into trayer's panel (embedded, then moved and resized)
+        when the first click lands: the click is tried again, at the icon's new place, up to
+        three times before giving up.
+        """
         before = set(self.visible_windows("backcare"))
-        # --sync waits for the pointer to arrive, so it must really move: park it first.
-        self.run("xdotool", "mousemove", "--sync", "1", "700")
-        self.run("xdotool", "mousemove", "--sync", str(x + w // 2), str(y + h // 2))
-        self.run("xdotool", "click", "3")
-        _wait_for("the tray menu", lambda: bool(set(self.visible_windows("backcare")) - before),
-                  timeout=10)
+        for attempt in range(3):
+            _, x, y, w, h = self.tray_icons(name)[0]
+            # --sync waits for the pointer to arrive, so it must really move: park it first.
+            self.run("xdotool", "mousemove", "--sync", "1", "700")
+            self.run("xdotool", "mousemove", "--sync", str(x + w // 2), str(y + h // 2))
+            self.run("xdotool", "click", "3")
+            try:
+                _wait_for("the tray menu",
+                          lambda: bool(set(self.visible_windows("backcare")) - before),
+                          timeout=4)
+                break
+            except RuntimeError:
+                if attempt == 2:
+                    raise
         self.run("xdotool", "key", *(["Down"] * downs), "Return")
         _wait_for("the tray menu to close",
                   lambda: not set(self.visible_windows("backcare")) - before, timeout=10)

@@ -299,3 +299,13 @@ def test_waking_before_three_never_puts_two_reminders_at_one_moment(zone: str,
     for whens in by_kind.values():
         assert len(whens) == len(set(whens))
     assert len({r.key for r in found}) == len(found)
+
+
+def test_opening_a_session_takes_its_notification_down_and_answers_nothing(
+    store: Store, clock: Clock
+) -> None:
+    life = started(store, clock)
+    key = life.tick(clock.set(8, 0)).show[0].key
+    assert life.opened(key).close == (Kind.EXERCISE,)
+    assert life.opened(key).close == ()
+    assert events_for(store, key) == [EventKind.SHOWN]

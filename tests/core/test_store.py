@@ -103,3 +103,25 @@ def test_write_private_is_atomic_and_private(tmp_path: Path) -> None:
     assert mode(target) == 0o600
     assert mode(target.parent) == 0o700
     assert [p.name for p in target.parent.iterdir()] == ["plan.toml"]
+
+
+def test_a_version_1_history_is_kept_when_the_events_table_learns_new_words(
+    tmp_path: Path,
+) -> None:
+    """Schema 2 rebuilds the events table (SQLite cannot change a CHECK): every row stays."""
+    from backcare.core.store import _MIGRATIONS, EventKind
+
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.executescript(_MIGRATIONS[1] + "; PRAGMA user_version = 1;")
+    db.execute("INSERT INTO events (at, kind, reminder_key, event, detail) VALUES "
+               "('2026-11-23T08:00:00+00:00', 'exercise', 'exercise:2026-11-23T08:00', "
+               "'missed', '')")
+    db.commit()
+    db.close()
+    store = Store(tmp_path, clock=lambda: datetime(2026, 11, 24, tzinfo=UTC))
+    assert store.schema_version == 2
+    assert [(e.reminder_key, e.event) for e in store.events()] == [
+        ("exercise:2026-11-23T08:00", EventKind.MISSED)]
+    store.record("exercise", "exercise:2026-11-24:bridge", EventKind.PARTLY, '{"done": []}')
+    assert store.latest_event("exercise:2026-11-24:bridge").event is EventKind.PARTLY
+    store.close()

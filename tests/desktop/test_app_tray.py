@@ -8,10 +8,13 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from backcare.core.store import Store
+from backcare.settings import SETUP_KEY
 from tests.desktop_fixture import Desktop, _wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +40,11 @@ def _setting(data: Path, key: str) -> str | None:
 @pytest.fixture
 def running_app(desktop: Desktop, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
     data = tmp_path / "data"
+    # Setup answered, as on every day after the first: the setup window, opening just after
+    # the main one, would otherwise be taken for the tray menu by tray_menu_choose.
+    store = Store(data, clock=lambda: datetime.now(UTC))
+    store.set_setting(SETUP_KEY, "skipped")
+    store.close()
     proc = subprocess.Popen(
         [sys.executable, "-m", "backcare", "--data-dir", str(data)],
         env=_env(desktop), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -54,10 +62,10 @@ def running_app(desktop: Desktop, tmp_path: Path) -> Iterator[tuple[subprocess.P
 def test_pause_and_resume_from_the_tray_menu(desktop: Desktop, running_app) -> None:  # type: ignore[no-untyped-def]
     _, data = running_app
     assert _setting(data, "paused_until") in (None, "null")
-    desktop.tray_menu_choose("Back Care", downs=1)  # "Pause for 30 minutes"
+    desktop.tray_menu_choose("Back Care", downs=2)  # "Pause for 30 minutes"
     _wait_for("the pause to be saved", lambda: _setting(data, "paused_until") not in (None, "null"))
     assert _setting(data, "paused_until").startswith('"')  # an ISO time, as JSON text
-    desktop.tray_menu_choose("Back Care", downs=1)  # the pause entries are hidden: "Resume"
+    desktop.tray_menu_choose("Back Care", downs=2)  # the pause entries are hidden: "Resume"
     _wait_for("the resume to be saved", lambda: _setting(data, "paused_until") == "null")
 
 

@@ -18,6 +18,7 @@ from jeepney import DBusAddress, new_signal
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
+from backcare.core.lifecycle import Lifecycle
 from backcare.core.plan import default_plan
 from backcare.core.store import Store
 from backcare.scheduling.service import LOGIND, LOGIND_MANAGER, LOGIND_PATH, ReminderService
@@ -46,27 +47,32 @@ def _prepare_for_sleep(conn: DBusConnection, going_to_sleep: bool) -> None:
     conn.send(new_signal(address, "PrepareForSleep", "b", (going_to_sleep,)))
 
 
-def test_waking_from_suspend_gives_one_summary(
+def _service(store: Store) -> ReminderService:
+    return ReminderService(Lifecycle(default_plan(), TZ, store), monotonic=FrozenMonotonic())
+
+
+def test_waking_from_suspend_shows_what_just_came_due_and_gathers_the_rest(
     bus_daemon: str, logind: DBusConnection, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", bus_daemon)
     with time_machine.travel(datetime(2026, 11, 23, 8, 55, tzinfo=TZ), tick=False) as clock:
         store = Store(tmp_path, clock=lambda: datetime.now(TZ))
-        service = ReminderService(default_plan(), TZ, store, monotonic=FrozenMonotonic())
+        service = _service(store)
         service.start()
         try:
             assert service.listening_for_sleep
-            summaries: list[list[object]] = []
-            service.awaySummary.connect(summaries.append)
             _prepare_for_sleep(logind, True)
-            clock.shift(timedelta(hours=3))  # asleep from 08:55 to 11:55
-            with qtbot.waitSignal(service.awaySummary, timeout=5000) as away:
+            clock.shift(timedelta(minutes=10))  # asleep from 08:55 to 09:05
+            with qtbot.waitSignal(service.changed, timeout=5000) as woke:
                 _prepare_for_sleep(logind, False)
-            keys = [r.key for r in away.args[0]]
-            assert keys == ["posture:2026-11-23T09:00", "posture:2026-11-23T11:00"]
-            assert [store.latest_event(k).event for k in keys] == ["missed", "missed"]
-            assert len(summaries) == 1
+            assert [f"{r.when:%H:%M} {r.kind}" for r in woke.args[0].show] == ["09:00 posture"]
+            _prepare_for_sleep(logind, True)
+            clock.shift(timedelta(hours=3))  # asleep again until 12:05: 11:00 passed
+            with qtbot.waitSignal(service.changed, timeout=5000) as again:
+                _prepare_for_sleep(logind, False)
+            assert again.args[0].show == () and again.args[0].away == ()  # not a burst
+            assert service.next_wake == datetime(2026, 11, 23, 12, 7, tzinfo=TZ)  # settled
             assert service.scheduler.timer_active  # re-armed for what comes next
         finally:
             service.stop()
@@ -79,7 +85,7 @@ def test_without_a_system_bus_the_watchdog_is_enough(
 ) -> None:
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path / 'no-such-bus'}")
     store = Store(tmp_path, clock=lambda: datetime.now(TZ))
-    service = ReminderService(default_plan(), TZ, store)
+    service = _service(store)
     service.start()
     try:
         assert not service.listening_for_sleep

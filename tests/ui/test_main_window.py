@@ -150,9 +150,13 @@ def test_opening_a_session_shows_it_whatever_page_was_showing(
     qtbot.addWidget(window)
     window.show()
     assert window.navigation.currentItem().text() == "Today"
-    view = window.open_session(["bridge", "cat-back"])
+    view = window.open_session(["bridge", "cat-back"], "Morning exercises")
     assert view is not None
+    assert window.windowTitle() == "Morning exercises — Back Care"
     assert window.pages.currentWidget() is window.exercises_page
     assert window.exercises_page.view is view
     assert window.navigation.currentItem().text() == "Exercises"
     assert [r.exercise_id for r in view.session.outcome.results] == ["bridge", "cat-back"]
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert window.windowTitle() == "Back Care"

@@ -47,6 +47,7 @@ from backcare.messages import (
     notification_for,
     one_unlock_sentence,
     recovery_text,
+    session_name,
 )
 from backcare.scheduling.service import ReminderService
 from backcare.settings import (
@@ -302,9 +303,10 @@ class Shell(ShellDialogs, QObject):
         if reminder is None or not reminder.exercises:
             self.window.bring_to_front()
             return None
-        view = self.window.open_session(reminder.exercises)
+        view = self.window.open_session(reminder.exercises, session_name(reminder))
         if view is not None:
             self.active_key = key
+            self.service.opened(key)
             if start:
                 view.start()
         return view

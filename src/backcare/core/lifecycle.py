@@ -275,6 +275,15 @@ class Lifecycle:
             changes |= Changes(close=(reminder.kind,))
         return changes
 
+    def opened(self, key: str) -> Changes:
+        """She opened the reminder's session or page: its notification has done its work
+        (the answer comes when the session ends)."""
+        kind = next((k for k, shown in self._on_screen.items() if shown == key), None)
+        if kind is None:
+            return Changes()
+        del self._on_screen[kind]
+        return Changes(close=(kind,))
+
     def finish_session(self, key: str | None, outcome: SessionOutcome, now: datetime) -> Changes:
         """A guided session ended: done when every exercise was, partly when some of it was;
         nothing at all leaves the reminder as it was. ``key`` None: a session she chose."""

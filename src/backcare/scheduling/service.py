@@ -192,6 +192,9 @@ class ReminderService(QObject):
     def answer(self, key: str, answer: Answer, detail: str = "") -> Changes:
         return self._run(self.lifecycle.answer(key, answer, self.now(), detail))
 
+    def opened(self, key: str) -> Changes:
+        return self._run(self.lifecycle.opened(key))
+
     def finish_session(self, key: str | None, outcome: SessionOutcome) -> Changes:
         return self._run(self.lifecycle.finish_session(key, outcome, self.now()))
 

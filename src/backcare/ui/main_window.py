@@ -181,19 +181,32 @@ class MainWindow(QMainWindow):
         page.finished.connect(self.sessionFinished)
         page.finished.connect(self._on_session_finished)
         page.madeWorse.connect(self.madeWorse)
+        page.stack.currentChanged.connect(self._on_exercises_stack)
         self._exercises_page = page
         self.exercisesPageBuilt.emit(page)
         return page
 
-    def open_session(self, exercise_ids: Sequence[str]) -> SessionView | None:
+    def open_session(self, exercise_ids: Sequence[str], title: str = "") -> SessionView | None:
         """Bring the window to the front on a guided session, whatever page was showing
-        (None, and the window on the Exercises list, when none of the ids is known)."""
-        view = self.exercises_page.open_session(exercise_ids)
+        (None, and the window on the Exercises list, when none of the ids is known). While it
+        is open the window's title names it ("Morning exercises — Back Care"), as the task
+        bar and a screen reader's window list then say where she is."""
+        page = self.exercises_page
+        view = page.open_session(exercise_ids)
         self.show_page("Exercises")
+        if view is not None:
+            self.setWindowTitle(f"{title} — Back Care" if title else "Exercises — Back Care")
         self.bring_to_front()
         if view is not None:
             view.focus_first()
         return view
+
+    @Slot(int)
+    def _on_exercises_stack(self, _index: int) -> None:
+        """The session view left the screen (Done, or back to the list): the plain title."""
+        page = self._exercises_page
+        if page is not None and page.stack.currentWidget() is page.list_page:
+            self.setWindowTitle("Back Care")
 
     def show_page(self, title: str) -> None:
         """Switch to the section called ``title`` (e.g. when a reminder opens the app)."""
