@@ -47,11 +47,16 @@ def session_name(reminder: Reminder) -> str:
     return f"{reminder.label} exercises" if reminder.label else "Exercises"
 
 
+def exercise_title(exercise_id: str, titles: Mapping[str, str]) -> str:
+    """The exercise's title; an id the catalogue no longer knows is shown readably."""
+    return titles.get(exercise_id) or exercise_id.replace("-", " ").capitalize()
+
+
 def reminder_words(reminder: Reminder, titles: Mapping[str, str]) -> str:
     """What a reminder asks, in a line: for lists (the Today page, ``backcare today``)."""
     if reminder.kind is Kind.EXERCISE:
-        names = ", ".join(titles.get(x, x) for x in reminder.exercises)
-        return f"{session_name(reminder)}: {names}"
+        names = ", ".join(exercise_title(x, titles) for x in reminder.exercises)
+        return f"{session_name(reminder)}: {names}" if names else session_name(reminder)
     if reminder.kind is Kind.CALCIUM:
         return f"Calcium with {reminder.meal}"
     return POSTURE_WORDS
@@ -60,7 +65,7 @@ def reminder_words(reminder: Reminder, titles: Mapping[str, str]) -> str:
 def notification_for(reminder: Reminder, titles: Mapping[str, str]) -> tuple[str, str, Actions]:
     """(summary, body, actions) for one reminder."""
     if reminder.kind is Kind.EXERCISE:
-        names = ", ".join(titles.get(x, x) for x in reminder.exercises)
+        names = ", ".join(exercise_title(x, titles) for x in reminder.exercises)
         return (
             f"{session_name(reminder)}: a few gentle minutes",
             f"{names}. Start now to be guided through every step; stop if anything hurts.",

@@ -258,7 +258,6 @@ class TodayPage(QWidget):
             self.start_button.setText(start_words(self._start))
         self.start_button.setVisible(self._start is not None)
         self.start_caption.setVisible(self._start is not None)
-        self.next_label.setVisible(self._start is None)
         self._refresh_countdown(now)
         self._draw_calcium(day)
         if self.isVisible():

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.today import Action, Entry, State
+from backcare.messages import reminder_words
 from backcare.ui.today_words import (
     ACTION_WORDS,
     button_name,
     clock,
     row_name,
     state_text,
-    what_text,
 )
 
 STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus (Tab and click), as the plain number
@@ -92,7 +92,7 @@ class ReminderRow(QFrame):
         self.time_label = QLabel(clock(entry.reminder.when, now))
         self.time_label.setObjectName("time")
         self.time_label.setMinimumWidth(56)
-        self.what_label = QLabel(what_text(entry.reminder, titles))
+        self.what_label = QLabel(reminder_words(entry.reminder, titles))
         self.what_label.setObjectName("what")
         self.what_label.setWordWrap(True)
         self.state_label = QLabel(state_text(entry, now))

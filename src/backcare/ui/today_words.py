@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
 from backcare.core.reminders import Kind, Reminder
-from backcare.core.today import Action, Day, Entry, State
+from backcare.core.today import Action, Day, Entry, State, next_session_key
+from backcare.messages import reminder_words, session_name
 
 # Calm words only: a reminder that passed without an answer is "not done", never "missed".
 STATE_WORDS: dict[State, str] = {
@@ -37,10 +38,6 @@ ACTION_WORDS: dict[Action, str] = {
     Action.SKIP: "Skip",
 }
 
-# An exercise session in one of these states is what the top button offers first.
-_START_FIRST = (State.DUE, State.SNOOZED, State.PARTLY)
-
-
 def countdown_words(seconds: float) -> str:
     """"in 25 min", "in 3 h 05 min", or "now" once the time has come."""
     minutes = max(0, int(seconds // 60))
@@ -62,31 +59,16 @@ def clock(moment: datetime, now: datetime) -> str:
     return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
 
 
-def _title(exercise_id: str, titles: Mapping[str, str]) -> str:
-    """The exercise's title; an id the catalogue no longer knows is shown readably."""
-    return titles.get(exercise_id) or exercise_id.replace("-", " ").capitalize()
-
-
 def short_what(reminder: Reminder) -> str:
     """A reminder in a few words: "Afternoon exercises", "Posture break", "Calcium with dinner".
 
     Used where the exercise names would be too long: a button's name, the top button.
     """
     if reminder.kind is Kind.EXERCISE:
-        return f"{reminder.label} exercises" if reminder.label else "Exercises"
+        return session_name(reminder)
     if reminder.kind is Kind.CALCIUM:
         return f"Calcium with {reminder.meal}" if reminder.meal else "Calcium"
     return "Posture break"
-
-
-def what_text(reminder: Reminder, titles: Mapping[str, str]) -> str:
-    """The row's "what": "Morning exercises: Breathing with arm raises, Bridge"."""
-    if reminder.kind is Kind.EXERCISE and reminder.exercises:
-        names = ", ".join(_title(x, titles) for x in reminder.exercises)
-        return f"{short_what(reminder)}: {names}"
-    if reminder.kind is Kind.POSTURE:
-        return "Posture break: stand up and stretch"
-    return short_what(reminder)
 
 
 def state_text(entry: Entry, now: datetime) -> str:
@@ -101,7 +83,7 @@ def state_text(entry: Entry, now: datetime) -> str:
 def row_name(entry: Entry, now: datetime, titles: Mapping[str, str]) -> str:
     """What a screen reader says for a row: "15:00 Afternoon exercises: Bridge, later"."""
     when = clock(entry.reminder.when, now)
-    return f"{when} {what_text(entry.reminder, titles)}, {state_text(entry, now)}"
+    return f"{when} {reminder_words(entry.reminder, titles)}, {state_text(entry, now)}"
 
 
 def button_name(action: Action, reminder: Reminder, now: datetime) -> str:
@@ -121,18 +103,9 @@ def next_line(reminder: Reminder | None, now: datetime) -> str:
 
 
 def session_to_start(day: Day) -> Entry | None:
-    """The exercise session the top button offers: one waiting for her (due, snoozed, or
-    stopped part way), else the session that is the next reminder of the day."""
-    sessions = [e for e in day.entries
-                if e.reminder.kind is Kind.EXERCISE and Action.START in e.actions]
-    for state in _START_FIRST:
-        waiting = [e for e in sessions if e.state is state]
-        if waiting:
-            return waiting[0]
-    nxt = day.next_due
-    if nxt is not None and nxt.kind is Kind.EXERCISE:
-        return next((e for e in sessions if e.reminder.key == nxt.key), None)
-    return None
+    """The exercise session the top button offers (``core.today.next_session_key`` decides)."""
+    key = next_session_key(day)
+    return None if key is None else day.entry(key)
 
 
 def start_words(entry: Entry) -> str:
