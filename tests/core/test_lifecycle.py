@@ -13,14 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backcare.core.lifecycle import (
-    AWAY_PENDING,
-    LAST_CHECK,
-    SETTLE,
-    Answer,
-    Changes,
-    Lifecycle,
-)
+from backcare.core.lifecycle import AWAY_PENDING, LAST_CHECK, SETTLE, Lifecycle
+from backcare.core.lifecycle_io import Answer, Changes
 from backcare.core.plan import ExerciseSession, Meal, Nap, Plan, Span, default_plan
 from backcare.core.reminders import Kind, reminders
 from backcare.core.store import EventKind, Store

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from backcare.core.lifecycle import SETTLE, Answer, Changes, Lifecycle
+from backcare.core.lifecycle import SETTLE, Lifecycle
+from backcare.core.lifecycle_io import Answer, Changes
 from backcare.core.plan import default_plan
 from backcare.core.reminders import Kind, reminders
 from backcare.core.store import EventKind, Store

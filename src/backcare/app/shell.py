@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
 from backcare.app.dialogs import ShellDialogs
 from backcare.catalog import Catalog
-from backcare.core.lifecycle import ANSWERS, Changes
+from backcare.core.lifecycle_io import ANSWERS, Changes
 from backcare.core.plan import Nap, Plan
 from backcare.core.progression import (
     ExerciseStatus,

@@ -37,16 +37,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from enum import StrEnum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from backcare.core.plan import Plan, Span
+from backcare.core.lifecycle_io import RECORDS, Answer, Changes
+from backcare.core.plan import Plan
 from backcare.core.reminders import Kind, Reminder, next_reminder, reminders
 from backcare.core.store import Event, EventKind, Store
 from backcare.core.today import (
     SNOOZE,
-    Action,
     Day,
     State,
     day_timeline,
@@ -69,65 +68,12 @@ PAUSED_FROM = "paused_from"
 AWAY_PENDING = "away_pending"  # the summary not told yet: {"since": iso, "items": [[kind, key]]}
 
 
-class Answer(StrEnum):
-    """Her answer to a reminder, from a notification button, the Today page or a session."""
-
-    DONE = "done"
-    PARTLY = "partly"
-    TAKEN = "taken"
-    SNOOZE = "snooze"
-    SKIP = "skip"
-
-
-ANSWERS = {  # a button (notification or Today page) that answers, and the answer it gives
-    Action.DONE: Answer.DONE, Action.TAKEN: Answer.TAKEN, Action.SNOOZE: Answer.SNOOZE,
-    Action.SKIP: Answer.SKIP,
-}
-_RECORDS = {
-    Answer.DONE: EventKind.DONE, Answer.TAKEN: EventKind.DONE, Answer.PARTLY: EventKind.PARTLY,
-    Answer.SNOOZE: EventKind.SNOOZED, Answer.SKIP: EventKind.SKIPPED,
-}
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What one input changed: the adapters' and pages' one source of "what to redo"."""
-
-    show: tuple[Reminder, ...] = ()  # to tell her now, in order
-    close: tuple[Kind, ...] = ()  # notifications to take down (answered, or gone from the plan)
-    away: tuple[Reminder, ...] = ()  # one "while you were away" summary of these
-    recorded: tuple[Event, ...] = ()
-    day: bool = False  # today's list, the next reminder, the calcium tally
-    quiet: bool = False  # a pause or nap began or ended
-    new_day: bool = False  # her date moved on: the day's progression is to be re-applied
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.show + other.show, tuple(dict.fromkeys(self.close + other.close)),
-            self.away + other.away, self.recorded + other.recorded, self.day or other.day,
-            self.quiet or other.quiet, self.new_day or other.new_day,
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self.show or self.close or self.away or self.recorded or self.day
-                    or self.quiet or self.new_day)
-
-
 @dataclass
 class _Pending:
     """The summary gathered but not told yet (kept in the store across restarts)."""
 
     since: datetime
     items: list[tuple[Kind, str]] = field(default_factory=list)
-
-
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _in_span(t: time, span: Span) -> bool:
-    start, end, at = _minutes(span.start), _minutes(span.end), _minutes(t)
-    return start <= at < end if start <= end else at >= start or at < end
 
 
 class Lifecycle:
@@ -265,7 +211,7 @@ class Lifecycle:
         reminder = self._find(key, now)
         if reminder is None:
             return Changes()
-        event = _RECORDS[answer]
+        event = RECORDS[answer]
         last = latest_events(self._trusted(now - 2 * AWAY_WINDOW, now)).get(key)
         if last is not None and (last.event is EventKind.DONE or last.event is event):
             return Changes()
@@ -295,7 +241,7 @@ class Lifecycle:
             return self.answer(key, answer, now, detail)
         ids = "+".join(r.exercise_id for r in outcome.results)
         free = f"free:{now.astimezone(self.tz):%Y-%m-%dT%H:%M:%S}:{ids}"
-        event = self.store.record(Kind.EXERCISE, free, _RECORDS[answer], detail)
+        event = self.store.record(Kind.EXERCISE, free, RECORDS[answer], detail)
         return Changes(recorded=(event,), day=True)
 
     def pause_end(self, minutes: int, now: datetime) -> datetime:
@@ -406,8 +352,8 @@ class Lifecycle:
         wall = now.astimezone(self.tz).time()
         nap = self.plan.nap
         return (
-            _in_span(wall, self.plan.waking)
-            and not any(_in_span(wall, q) for q in self.plan.quiet)
+            self.plan.waking.contains(wall)
+            and not any(q.contains(wall) for q in self.plan.quiet)
             and not (nap is not None and nap.start <= now < nap.until)
             and paused is None
         )

@@ -27,7 +27,8 @@ from apscheduler.triggers.date import DateTrigger
 from jeepney import MatchRule, Message
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from backcare.core.lifecycle import Answer, Changes, Lifecycle
+from backcare.core.lifecycle import Lifecycle
+from backcare.core.lifecycle_io import Answer, Changes
 from backcare.core.plan import Plan
 from backcare.core.reminders import Reminder
 from backcare.desktop.bus_link import BusLink
