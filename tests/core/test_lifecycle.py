@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from backcare.core.guided import ExerciseResult, SessionOutcome
 from backcare.core.lifecycle import AWAY_PENDING, LAST_CHECK, SETTLE, Lifecycle
 from backcare.core.lifecycle_io import Answer, Changes
 from backcare.core.plan import ExerciseSession, Meal, Nap, Plan, Span, default_plan
@@ -303,3 +304,40 @@ def test_opening_a_session_takes_its_notification_down_and_answers_nothing(
     assert life.opened(key).close == (Kind.EXERCISE,)
     assert life.opened(key).close == ()
     assert events_for(store, key) == [EventKind.SHOWN]
+
+
+def _outcome(*results: tuple[str, int, int]) -> SessionOutcome:
+    return SessionOutcome(tuple(ExerciseResult(x, done, target, done >= target, done * 10)
+                                for x, done, target in results))
+
+
+def test_done_with_nothing_done_records_nothing(store: Store, clock: Clock) -> None:
+    life = started(store, clock)
+    key = life.tick(clock.set(8, 0)).show[0].key
+    assert life.finish_session(key, _outcome(("breathing-arm-raise", 0, 5), ("bridge", 0, 10)),
+                               clock.set(8, 3)) == Changes()
+    assert events_for(store, key) == [EventKind.SHOWN]
+    assert state(life, clock(), key) is State.DUE
+
+
+def test_a_session_stopped_early_is_partly_done_and_can_be_finished_later(
+    store: Store, clock: Clock
+) -> None:
+    life = started(store, clock)
+    key = life.tick(clock.set(8, 0)).show[0].key
+    partly = life.finish_session(key, _outcome(("breathing-arm-raise", 5, 5), ("bridge", 3, 10)),
+                                 clock.set(8, 6))
+    assert [e.event for e in partly.recorded] == [EventKind.PARTLY]
+    assert '"done": ["breathing-arm-raise"]' in partly.recorded[0].detail
+    assert '"partly": ["bridge"]' in partly.recorded[0].detail
+    assert state(life, clock(), key) is State.PARTLY
+    life.finish_session(key, _outcome(("breathing-arm-raise", 5, 5), ("bridge", 10, 10)),
+                        clock.set(9, 30))
+    assert events_for(store, key) == [EventKind.SHOWN, EventKind.PARTLY, EventKind.DONE]
+
+
+def test_a_session_she_chose_herself_is_kept_apart(store: Store, clock: Clock) -> None:
+    life = started(store, clock)
+    changes = life.finish_session(None, _outcome(("bridge", 10, 10)), clock.set(10, 0))
+    assert [e.reminder_key for e in changes.recorded] == ["free:2026-11-23T10:00:00:bridge"]
+    assert all(e.state is not State.DONE for e in life.day(clock()).entries)

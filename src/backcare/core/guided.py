@@ -68,7 +68,8 @@ class ExerciseResult:
 
     @property
     def started(self) -> bool:
-        return self.reps_done > 0 or self.seconds > 0
+        """A rep done (a timed exercise: any time on it). Reading the steps is not doing it."""
+        return self.reps_done > 0 if self.reps_target is not None else self.seconds > 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class SessionOutcome:
 
     @property
     def started(self) -> bool:
-        """Any rep or any time at all: something worth recording."""
+        """Any rep (or time on a timed exercise): something worth recording."""
         return any(r.started for r in self.results)
 
     @property
