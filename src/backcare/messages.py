@@ -6,7 +6,7 @@ Kept out of the Qt shell so that what a reminder says and offers is decided in o
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,18 @@ def away_summary(missed: Sequence[Reminder]) -> tuple[str, str]:
     ]
     listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
     return ("While you were away", f"{listed} passed. That's fine: carry on from now.")
+
+
+def clock_words(moment: datetime, now: datetime) -> str:
+    """HH:MM in her zone, with the day when it is not today (a pause that ends tomorrow)."""
+    tz: tzinfo | None = now.tzinfo
+    local = moment.astimezone(tz)
+    today = now.astimezone(tz).date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if (local.date() - today).days == 1:
+        return f"{local:%H:%M} tomorrow"
+    return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
 
 
 def next_text(reminder: Reminder | None, tz_label: str = "") -> str:

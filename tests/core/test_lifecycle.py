@@ -341,3 +341,26 @@ def test_a_session_she_chose_herself_is_kept_apart(store: Store, clock: Clock) -
     changes = life.finish_session(None, _outcome(("bridge", 10, 10)), clock.set(10, 0))
     assert [e.reminder_key for e in changes.recorded] == ["free:2026-11-23T10:00:00:bridge"]
     assert all(e.state is not State.DONE for e in life.day(clock()).entries)
+
+
+def test_carrying_on_a_partly_done_session_plays_what_is_left(store: Store,
+                                                              clock: Clock) -> None:
+    life = started(store, clock)
+    key = life.tick(clock.set(8, 0)).show[0].key
+    assert life.session_exercises(key, clock()) == ("breathing-arm-raise", "bridge")
+    life.finish_session(key, _outcome(("breathing-arm-raise", 5, 5), ("bridge", 3, 10)),
+                        clock.set(8, 6))
+    assert life.session_exercises(key, clock()) == ("bridge",)
+    done = life.finish_session(key, _outcome(("bridge", 10, 10)), clock.set(9, 40))
+    assert [e.event for e in done.recorded] == [EventKind.DONE]
+    assert '"done": ["breathing-arm-raise", "bridge"]' in done.recorded[0].detail
+
+
+def test_what_comes_next_skips_what_she_answered_early(store: Store, clock: Clock) -> None:
+    life = started(store, clock, at=(11, 55))
+    lunch = key_at(life, 12, 30, Kind.CALCIUM)
+    life.answer(lunch, Answer.TAKEN, clock.set(12, 0))
+    nxt = life.next_due(clock())
+    assert nxt is not None and f"{nxt.when:%H:%M}" == "13:00"
+    late = life.next_due(clock.set(21, 45))
+    assert late is not None and late.when == datetime(2026, 11, 24, 7, 30, tzinfo=TZ)

@@ -160,3 +160,11 @@ def test_opening_a_session_shows_it_whatever_page_was_showing(
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     assert window.windowTitle() == "Back Care"
+
+
+def test_the_window_fits_a_small_laptop_screen() -> None:
+    from backcare.ui.main_window import initial_size
+
+    assert initial_size((1920, 1050)) == (1100, 760)
+    assert initial_size((1366, 738)) == (1100, 678)  # 768 less a 30 px panel
+    assert initial_size((800, 600)) == (880, 620)  # never below the minimum

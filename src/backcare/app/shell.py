@@ -43,6 +43,7 @@ from backcare.messages import (
     Actions,
     Channel,
     away_summary,
+    clock_words,
     next_text,
     notification_for,
     one_unlock_sentence,
@@ -244,13 +245,11 @@ class Shell(ShellDialogs, QObject):
         now = self.service.now()
         day = self.service.lifecycle.day(now)
         paused = day.paused_until
-        paused_text = f"Paused until {paused.astimezone(self.service.tz):%H:%M on %a}" \
-            if paused else None
+        paused_text = f"Paused until {clock_words(paused, now)}" if paused else None
         self.tray.set_status(next_text(self.service.next_due()), paused_text)
         nap = day.nap_until
         self.tray.set_nap(
-            f"Quiet while the baby naps, until {nap.astimezone(self.service.tz):%H:%M}"
-            if nap is not None else None
+            f"Quiet while the baby naps, until {clock_words(nap, now)}" if nap is not None else None
         )
         self.today_page.set_day(day, now, self.titles)
 
@@ -299,11 +298,13 @@ class Shell(ShellDialogs, QObject):
 
     def open_session(self, key: str, *, start: bool) -> SessionView | None:
         """Bring the window to the front on the guided session of reminder ``key``."""
-        reminder = self.service.lifecycle.find(key, self.service.now())
-        if reminder is None or not reminder.exercises:
+        now = self.service.now()
+        reminder = self.service.lifecycle.find(key, now)
+        exercises = self.service.lifecycle.session_exercises(key, now)
+        if reminder is None or not exercises:
             self.window.bring_to_front()
             return None
-        view = self.window.open_session(reminder.exercises, session_name(reminder))
+        view = self.window.open_session(exercises, session_name(reminder))
         if view is not None:
             self.active_key = key
             self.service.opened(key)

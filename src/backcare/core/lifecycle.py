@@ -236,13 +236,36 @@ class Lifecycle:
         if not outcome.started:
             return Changes()
         answer = Answer.DONE if outcome.complete else Answer.PARTLY
-        detail = json.dumps({"done": list(outcome.done_ids), "partly": list(outcome.partly_ids)})
+        before = self._done_before(key, now) if key is not None else ()
+        done = list(dict.fromkeys((*before, *outcome.done_ids)))
+        detail = json.dumps({"done": done, "partly": list(outcome.partly_ids)})
         if key is not None and self._find(key, now) is not None:
             return self.answer(key, answer, now, detail)
         ids = "+".join(r.exercise_id for r in outcome.results)
         free = f"free:{now.astimezone(self.tz):%Y-%m-%dT%H:%M:%S}:{ids}"
         event = self.store.record(Kind.EXERCISE, free, RECORDS[answer], detail)
         return Changes(recorded=(event,), day=True)
+
+    def session_exercises(self, key: str, now: datetime) -> tuple[str, ...]:
+        """What a session still holds: all its exercises, or after a partly done session
+        those she has not finished, so "carry on" carries on."""
+        reminder = self._find(key, now)
+        if reminder is None:
+            return ()
+        done = set(self._done_before(key, now))
+        left = tuple(x for x in reminder.exercises if x not in done)
+        return left or reminder.exercises
+
+    def _done_before(self, key: str, now: datetime) -> tuple[str, ...]:
+        """The exercises a partly done session finished (from its event's detail)."""
+        last = latest_events(self._trusted(now - 2 * AWAY_WINDOW, now)).get(key)
+        if last is None or last.event is not EventKind.PARTLY:
+            return ()
+        try:
+            done = json.loads(last.detail).get("done", [])
+        except (ValueError, AttributeError):
+            return ()
+        return tuple(x for x in done if isinstance(x, str)) if isinstance(done, list) else ()
 
     def pause_end(self, minutes: int, now: datetime) -> datetime:
         """When a pause of ``minutes`` ends; -1 means until tomorrow's waking hours begin."""
@@ -317,7 +340,14 @@ class Lifecycle:
         )
 
     def next_due(self, now: datetime) -> Reminder | None:
-        return next_reminder(self.plan, now, self.tz)
+        """What she will be asked next: today's next reminder not answered already (she may
+        take a calcium portion early), else the first one after today."""
+        upcoming = self.day(now).next_due
+        if upcoming is not None:
+            return upcoming
+        local = now.astimezone(self.tz)
+        midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=self.tz)
+        return next_reminder(self.plan, midnight - timedelta(microseconds=1), self.tz)
 
     def on_screen(self, kind: Kind) -> str | None:
         """The key of the reminder whose notification of ``kind`` is on screen, unanswered."""

@@ -52,11 +52,12 @@ LOCKED_COLOR = QColor("#8a5a00")
 LOCKED_TEXT = QColor("#6f7a83")
 
 _STYLE = """
-QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: #1f3645; }
-QLabel#pageIntro { font-size: 11pt; color: #4a5a66; }
+QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: palette(window-text); }
+QLabel#pageIntro { font-size: 11pt; color: palette(window-text); }
 QFrame#problems { background: #fdecea; border: 1px solid #eeb4ad; border-radius: 8px; }
 QFrame#problems QLabel { color: #6b1d14; font-size: 11pt; background: transparent; }
-QListWidget#exerciseList { border: 1px solid #dfe5ea; border-radius: 8px; background: #ffffff; }
+QListWidget#exerciseList {
+    border: 1px solid #dfe5ea; border-radius: 8px; background: palette(base); }
 """
 
 

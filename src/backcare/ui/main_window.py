@@ -46,10 +46,20 @@ ABOUT_TEXT = (
 )
 
 _NAV_STYLE = """
-QListWidget#navigation { background: #eef3f6; border: none; font-size: 12pt; padding-top: 12px; }
-QListWidget#navigation::item { padding: 10px 16px; border-radius: 6px; margin: 2px 8px; }
+QListWidget#navigation { background: #eef3f6; color: #1f2a33; border: none; font-size: 12pt;
+    padding-top: 12px; }
+QListWidget#navigation::item { color: #1f2a33; padding: 10px 16px; border-radius: 6px;
+    margin: 2px 8px; }
 QListWidget#navigation::item:selected { background: #3d7ea6; color: #ffffff; }
 """
+
+
+def initial_size(available: tuple[int, int]) -> tuple[int, int]:
+    """1100×760, or less where the screen's free area (panels taken off) is smaller: on a
+    1366×768 laptop the window then fits, title bar and all, instead of running off the
+    bottom. Never below the window's minimum, 880×620."""
+    width, height = available
+    return (max(880, min(1100, width - 40)), max(620, min(760, height - 60)))
 
 
 class _Placeholder(QWidget):
@@ -78,7 +88,7 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.setWindowTitle("Back Care")
         self.setAccessibleName("Back Care")
-        self.resize(1100, 760)
+        self.resize(*initial_size(self.screen().availableGeometry().size().toTuple()))
         self.setMinimumSize(880, 620)
         self._about_box: QMessageBox | None = None
 

@@ -32,8 +32,8 @@ GROUP_WORDS = {"emergency": "Emergency", "urgent": "Get help today", "stop": "St
 
 _STYLE = """
 QWidget#safetyColumn { background: transparent; }
-QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: #1f3645; }
-QLabel#pageIntro { font-size: 12pt; color: #4a5a66; }
+QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: palette(window-text); }
+QLabel#pageIntro { font-size: 12pt; color: palette(window-text); }
 QFrame#disclaimer { background: #f3f7fa; border: 1px solid #dbe4eb; border-radius: 10px; }
 QFrame#disclaimer QLabel { font-size: 11pt; color: #2b3a45; background: transparent; }
 QFrame[group] { border-radius: 10px; border-top-left-radius: 0; border-bottom-left-radius: 0; }

@@ -9,10 +9,11 @@ or a pause end comes from the history log in UTC.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from backcare.core.reminders import Kind, Reminder
 from backcare.core.today import Action, Day, Entry, State, next_session_key
+from backcare.messages import clock_words as clock
 from backcare.messages import reminder_words, session_name
 
 # Calm words only: a reminder that passed without an answer is "not done", never "missed".
@@ -45,18 +46,6 @@ def countdown_words(seconds: float) -> str:
     if hours:
         return f"in {hours} h {minutes:02d} min"
     return f"in {minutes} min" if minutes else "now"
-
-
-def clock(moment: datetime, now: datetime) -> str:
-    """HH:MM in her zone, with the day when it is not today (a pause that ends tomorrow)."""
-    tz: tzinfo | None = now.tzinfo
-    local = moment.astimezone(tz)
-    today = now.astimezone(tz).date()
-    if local.date() == today:
-        return f"{local:%H:%M}"
-    if (local.date() - today).days == 1:
-        return f"{local:%H:%M} tomorrow"
-    return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
 
 
 def short_what(reminder: Reminder) -> str:
