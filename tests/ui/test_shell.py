@@ -309,3 +309,9 @@ def test_undo_puts_the_exercise_back(make_shell) -> None:  # type: ignore[no-unt
     assert load_pauses(shell.store, NOW.date()) == {}
     assert "bridge" in _session_exercises(shell)["Morning"]
     assert shell.statuses["bridge"].offered
+
+
+def test_the_day_is_drawn_at_start_even_when_nothing_is_due(make_shell) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(default_plan())  # 08:30: nothing due at this moment
+    assert len(shell.today_page.rows) == 13
+    assert shell.tray.next_action.text() == "Next: posture break at 09:00"

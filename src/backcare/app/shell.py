@@ -121,30 +121,27 @@ class Shell(ShellDialogs, QObject):
         window.add_lazy_page("Safety", self._build_safety_page)
 
     def start(self) -> None:
-        """Called once the service has started: its start rebuilt the jobs and, through
-        ``changed``, already refreshed the status, so that is not done a second time."""
+        """Called once the service has started: the tray, her week, and the day drawn once
+        (the service's first tick redraws only when something happened)."""
         if self.has_tray:
             self.tray.show()
-        self.apply_progression(refresh=False)
+        self.apply_progression()
 
     # -- her recovery --------------------------------------------------------------------
 
     def today(self) -> date:
         return self.service.now().date()
 
-    def apply_progression(self, *, refresh: bool = True) -> None:
-        """Fit today's reminders and the library to her week, pauses and plan.
-
-        ``refresh=False``: the status is known to be fresh unless the plan changes.
-        """
+    def apply_progression(self) -> None:
+        """Fit today's reminders and the library to her week, pauses and plan."""
         today = self.today()
         pauses = load_pauses(self.store, today)
         exercises = self.catalog.exercises
         self.statuses = statuses(exercises, self.base_plan.profile, today, pauses)
         effective = effective_plan(self.base_plan, exercises, today, pauses)
         if effective != self.service.plan:
-            self.service.set_plan(effective)
-        elif refresh:
+            self.service.set_plan(effective)  # its changes redraw the day
+        else:
             self.refresh_status()
         if self.window.built_exercises_page is not None:
             self.window.built_exercises_page.set_statuses(self.statuses)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.today import Action, Day, Entry, State
-from backcare.ui.today_rows import ReminderRow
+from backcare.ui.today_rows import ROWS_STYLE, ReminderRow
 from backcare.ui.today_words import (
     calcium_line,
     countdown_words,
@@ -81,7 +81,10 @@ QFrame#calcium QLabel#heading { font-weight: 600; }
 
 # The rows scroll; their frame and background are the page's own, so the list reads as part
 # of the page in light and dark themes alike.
-_ROWS_STYLE = "QScrollArea#todayRows { background: transparent; border: none; }"
+# The viewport by its Qt object name: calling viewport() at start would build some 80 Python
+# enums of the scroll-area classes (14 ms, measured), the cost measure 2 of app/startup.py avoids.
+_ROWS_STYLE = ("QScrollArea#todayRows { background: transparent; border: none; }"
+               " QWidget#qt_scrollarea_viewport { background: transparent; }")
 
 
 class _Banner(QFrame):
@@ -137,6 +140,7 @@ class TodayPage(QWidget):
         self._scrolled_to: str | None = None
         self.rows: list[ReminderRow] = []
         self._column = 0  # the width of the widest row's buttons: every row's button column
+        self._chip = 0  # the widest state label: the words get what is left beside it
 
         title = QLabel("Today")
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
@@ -179,7 +183,8 @@ class TodayPage(QWidget):
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self._rows_box = QWidget()
         self._rows_box.setObjectName("todayRowsBox")
-        self._rows_box.setStyleSheet("QWidget#todayRowsBox { background: transparent; }")
+        self._rows_box.setStyleSheet("QWidget#todayRowsBox { background: transparent; }"
+                                     + ROWS_STYLE)
         self._rows_layout = QVBoxLayout(self._rows_box)
         self._rows_layout.setContentsMargins(0, 0, 4, 0)
         self._rows_layout.setSpacing(6)
@@ -190,7 +195,6 @@ class TodayPage(QWidget):
         self.rows_area.setStyleSheet(_ROWS_STYLE)
         self.rows_area.setWidgetResizable(True)
         self.rows_area.setWidget(self._rows_box)
-        self.rows_area.viewport().setAutoFillBackground(False)
         # No Tab stop of its own: the rows take the focus, and it scrolls to the focused one.
         self.rows_area.setProperty("focusPolicy", NO_FOCUS)
 
@@ -283,9 +287,9 @@ class TodayPage(QWidget):
             row = ReminderRow(entry, now, titles, self._rows_box)
             row.actionRequested.connect(self.actionRequested)
             self._rows_layout.insertWidget(index, row)
-            row.show()  # now, not when the layout next runs: it may take the focus at once
             self.rows.append(row)
             if row.key == focus_key:
+                row.show()  # now, not when the layout next runs: it takes the focus at once
                 row.setFocus()
         for old in old_rows:
             self._rows_layout.removeWidget(old)
@@ -298,14 +302,15 @@ class TodayPage(QWidget):
             chain.extend([row, *row.buttons.values()])
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
-        self._column = max((r.button_box.sizeHint().width() for r in self.rows), default=0)
+        self._column = max((r.button_box.sizeHint().width() for r in self.rows if r.buttons),
+                           default=0)
+        self._chip = max((r.state_label.sizeHint().width() for r in self.rows), default=0)
         self._fit_rows()
 
     def _fit_rows(self) -> None:
         """Buttons beside the words while there is room for both, under them when there is not
         (the window's narrowest, with three buttons, would squeeze the words to a column)."""
-        chip = max((r.state_label.sizeHint().width() for r in self.rows), default=0)
-        need = _TIME_AND_WORDS + chip + self._column
+        need = _TIME_AND_WORDS + self._chip + self._column
         stacked = self.width() - _PAGE_SIDES < need
         for row in self.rows:
             row.set_column(self._column, stacked=stacked)

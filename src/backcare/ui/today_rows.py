@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -64,8 +65,16 @@ QFrame#todayRow QLabel#time { font-weight: 600; }
 QFrame#todayRow QPushButton { font-size: 11pt; padding: 4px 14px; }
 """
 
-_CHIP_STYLE = ("QLabel#state {{ color: {0}; background: {1}; border-radius: 10px;"
-               " padding: 2px 10px; font-size: 11pt; qproperty-alignment: AlignCenter; }}")
+_CHIP_STYLE = """
+QFrame#todayRow QLabel#state { border-radius: 10px; padding: 2px 10px; font-size: 11pt;
+                               qproperty-alignment: AlignCenter; }
+""" + "".join(
+    f'QFrame#todayRow QLabel#state[state="{state.value}"] {{ color: {fg}; background: {bg}; }}\n'
+    for state, (fg, bg) in STATE_COLOURS.items()
+)
+# One sheet for all the rows, set once on their container: a sheet per row would be parsed
+# and applied a dozen times on every redraw.
+ROWS_STYLE = ROW_STYLE + _CHIP_STYLE
 
 
 class ReminderRow(QFrame):
@@ -86,7 +95,6 @@ class ReminderRow(QFrame):
         self.setProperty("state", entry.state.value)  # before the style sheet: [state="due"]
         self.setProperty("focusPolicy", STRONG_FOCUS)
         self.setAccessibleName(row_name(entry, now, titles))
-        self.setStyleSheet(ROW_STYLE)
         self.setMinimumHeight(46)  # rows with and without buttons stand the same height
 
         self.time_label = QLabel(clock(entry.reminder.when, now))
@@ -97,7 +105,7 @@ class ReminderRow(QFrame):
         self.what_label.setWordWrap(True)
         self.state_label = QLabel(state_text(entry, now))
         self.state_label.setObjectName("state")
-        self.state_label.setStyleSheet(_CHIP_STYLE.format(*STATE_COLOURS[entry.state]))
+        self.state_label.setProperty("state", entry.state.value)  # its colours: ROWS_STYLE
         self.state_label.setSizePolicy(  # a pill, not a bar the row's height
             QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -115,14 +123,19 @@ class ReminderRow(QFrame):
         lines.addLayout(self._under)
         self._stacked = False
         # The buttons sit in a box of their own, so the page can give every row's box the same
-        # width and the state labels line up in a column however many buttons a row has.
+        # width and the state labels line up in a column however many buttons a row has. A row
+        # without buttons keeps that width with an empty space, not a widget (a day has many).
+        self.buttons: dict[Action, QPushButton] = {}
+        self._space = QSpacerItem(0, 0)
         self.button_box = QWidget()
+        if not entry.actions:
+            self._line.addSpacerItem(self._space)
+            return
         buttons = QHBoxLayout(self.button_box)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(8)
         buttons.addStretch(1)
         self._line.addWidget(self.button_box)
-        self.buttons: dict[Action, QPushButton] = {}
         for action in entry.actions:
             button = QPushButton(ACTION_WORDS[action])
             button.setAccessibleName(button_name(action, entry.reminder, now))
@@ -139,7 +152,11 @@ class ReminderRow(QFrame):
     def set_column(self, width: int, *, stacked: bool) -> None:
         """Give the buttons a column ``width`` wide on the row's line, or, when the page is
         too narrow for the text beside them (``stacked``), a line of their own under it."""
-        if stacked and self.buttons:
+        if not self.buttons:
+            self._space.changeSize(0 if stacked else width, 0)
+            self._line.invalidate()
+            return
+        if stacked:
             if not self._stacked:
                 self._line.removeWidget(self.button_box)
                 self._under.addWidget(self.button_box)
