@@ -361,7 +361,9 @@ def test_every_shipped_exercise_runs_to_the_summary_with_one_start(catalog: Cata
 
 _actions = st.lists(
     st.one_of(
-        st.sampled_from(["start", "pause", "resume", "toggle", "next", "back", "stop"]),
+        st.sampled_from(
+            ["start", "pause", "resume", "toggle", "next", "back", "stop", "carry_on"]
+        ),
         st.integers(min_value=0, max_value=40),
     ),
     max_size=60,
@@ -394,6 +396,93 @@ def test_any_sequence_keeps_the_state_in_range(
         assert 0.0 <= g.progress <= 1.0
         assert not (g.running and g.phase in (Phase.READY, Phase.SUMMARY))
         assert (g.next_title is not None) == (g.phase is Phase.INTERLUDE)
+        assert g.can_carry_on <= (g.phase is Phase.SUMMARY)
+        assert (g.rest_from is not None) <= (g.phase is Phase.REST)
         for result in g.outcome.results:
             assert result.reps_target is None or 0 <= result.reps_done <= result.reps_target
             assert result.complete <= result.started
+
+
+def test_carry_on_after_an_early_stop_returns_to_exactly_where_she_was_paused() -> None:
+    g = GuidedSession([make_exercise("bridge", holds=(0, 5, 0), reps=2, sets=2),
+                       make_exercise("cat-back", holds=(1,), reps=1)])
+    g.start()
+    g.tick(2 * READ_SECONDS + 5 + READ_SECONDS + 2)  # rep 1 done, 2 s into the hold of rep 2
+    where = (g.exercise_index, g.phase, g.step_index, g.position, g.remaining, g.duration)
+    assert where[1:3] == (Phase.HOLD, 1) and g.remaining == 3
+    g.stop()
+    assert g.phase is Phase.SUMMARY
+    assert g.can_carry_on
+    assert g.carry_on()
+    assert (g.exercise_index, g.phase, g.step_index, g.position, g.remaining,
+            g.duration) == where
+    assert g.paused and not g.running  # she picks up where she was, and Space resumes
+    assert not g.can_carry_on
+    assert not g.carry_on()  # nothing more to carry on from
+    assert g.outcome.results[0].reps_done == 1
+    g.tick(30)
+    assert g.remaining == 3  # still paused
+    g.resume()
+    g.tick(3)
+    assert (g.phase, g.step_index) == (Phase.STEP, 2)
+
+
+def test_carry_on_from_a_rest_keeps_the_rest_and_its_time() -> None:
+    g = GuidedSession([make_exercise(holds=(2,), reps=1, sets=3, per_side=True)])
+    g.start()
+    g.tick(2)  # left side done: the pause to change sides
+    assert g.switching_side
+    g.tick(2)
+    g.pause()
+    g.stop()
+    assert g.carry_on()
+    assert g.phase is Phase.REST and g.switching_side and g.paused
+    assert g.remaining == SWITCH_SIDE_SECONDS - 2
+    assert g.rest_from is not None and g.rest_from.side == "left"
+    g.resume()
+    g.tick(SWITCH_SIDE_SECONDS - 2 + 2)  # the right side
+    assert g.phase is Phase.REST and not g.switching_side
+    assert (g.rest_from.set, g.position.set) == (1, 2)  # type: ignore[union-attr]
+
+
+def test_carry_on_before_start_goes_back_to_the_step_she_was_reading() -> None:
+    g = GuidedSession([make_exercise(holds=(0, 3, 0), reps=1)])
+    g.next()
+    g.stop()
+    assert g.carry_on()
+    assert (g.phase, g.step_index, g.remaining, g.running) == (Phase.READY, 1, 3, False)
+
+
+def test_a_finished_session_has_nothing_to_carry_on() -> None:
+    g = GuidedSession([make_exercise(holds=(1,), reps=1)])
+    g.start()
+    g.tick(1)
+    assert g.phase is Phase.SUMMARY
+    assert not g.can_carry_on
+    assert not g.carry_on()
+    g.stop()  # a stop on the summary is not an early stop
+    assert not g.can_carry_on
+    assert g.phase is Phase.SUMMARY and g.outcome.complete
+
+
+def test_a_second_stop_on_the_summary_keeps_the_place_to_carry_on_to() -> None:
+    g = GuidedSession([make_exercise(holds=(0, 3, 0), reps=2)])
+    g.start()
+    g.tick(READ_SECONDS + 1)
+    g.stop()
+    g.stop()
+    assert g.carry_on()
+    assert (g.phase, g.step_index, g.remaining) == (Phase.HOLD, 1, 2)
+
+
+def test_rest_from_names_the_set_just_done_while_position_names_the_next() -> None:
+    g = GuidedSession([make_exercise(holds=(2,), reps=2, sets=5)])
+    g.start()
+    assert g.rest_from is None
+    g.tick(4)
+    assert g.phase is Phase.REST
+    assert g.rest_from is not None
+    assert (g.rest_from.set, g.rest_from.rep, g.rest_from.sets) == (1, 2, 5)
+    assert g.position.set == 2
+    g.tick(REST_SECONDS)
+    assert g.phase is Phase.HOLD and g.rest_from is None

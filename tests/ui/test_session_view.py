@@ -12,7 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from backcare.catalog import load_catalog
 from backcare.core.content import Exercise
-from backcare.core.guided import INTERLUDE_SECONDS, READ_SECONDS, Phase, SessionOutcome
+from backcare.core.guided import (
+    INTERLUDE_SECONDS,
+    READ_SECONDS,
+    Phase,
+    SessionOutcome,
+)
 from backcare.figures.pose import Pose
 from backcare.ui.session_view import SessionView
 from tests.ui.factories import make_exercise
@@ -277,7 +282,7 @@ def test_rest_between_sets_and_the_starter_dose(qtbot: QtBot, poses: Mapping[str
     view.tick(2 * READ_SECONDS + 3)
     assert view.session.phase is Phase.REST
     assert view.countdown.countdown_caption.text() == "seconds of rest. Set 2 of 2 comes next."
-    assert view.step_text.reps_label.text() == "Rep 1 of 1 · set 2 of 2"
+    assert view.step_text.reps_label.text() == "Set 1 of 2 done"
     assert not view.back_button.isEnabled()
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)  # Next ends the rest now
     assert view.session.phase is Phase.STEP
@@ -313,3 +318,88 @@ def test_every_shipped_exercise_opens_with_its_figure(qtbot: QtBot) -> None:
         assert view.figure.pose is catalog.poses[exercise.steps[0].pose]
         assert view.step_text.step_label.text() == f"Step 1 of {len(exercise.steps)}"
         assert view.title_label.text() == exercise.title
+
+
+# ----- a stray Esc is not the end: Carry on ----------------------------------------------------
+
+
+def test_space_on_an_early_stop_summary_carries_on_exactly_where_she_was(
+    qtbot: QtBot, poses: Mapping[str, Pose]
+) -> None:
+    view = make_view(qtbot, poses, [bridge(reps=2, sets=2), cat(reps=1)])
+    shown_active(qtbot, view)
+    qtbot.keyClick(view.start_button, Qt.Key.Key_Space)
+    view.tick(2 * READ_SECONDS + 3 + READ_SECONDS + 1)  # rep 1 done, 1 s into rep 2's hold
+    g = view.session
+    where = (g.exercise_index, g.phase, g.step_index, g.position, g.remaining)
+    assert where[1:3] == (Phase.HOLD, 1)
+    view.next_button.setFocus()
+    qtbot.keyClick(view.next_button, Qt.Key.Key_Escape)  # the stray key
+    assert view.screens.currentIndex() == 1
+    assert view.carry_on_button.isVisible()
+    assert view.summary.hint.isVisible()
+    assert QApplication.focusWidget() is view.carry_on_button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert (g.exercise_index, g.phase, g.step_index, g.position, g.remaining) == where
+    assert g.paused
+    assert view.screens.currentIndex() == 0
+    assert view.title_label.text() == "Bridge"
+    assert view.count_label.text() == "Exercise 1 of 2"
+    assert view.step_text.reps_label.text() == "Rep 2 of 2 · set 1 of 2"
+    assert view.countdown.countdown_label.text() == "2"
+    assert view.start_button.text() == "Resume"
+    assert not view._timer.isActive()
+    assert QApplication.focusWidget() is view.start_button
+    qtbot.keyClick(view.start_button, Qt.Key.Key_Space)  # and Space goes on from there
+    assert g.running and view._timer.isActive()
+
+
+def test_carry_on_then_done_sends_one_outcome_with_everything_done(
+    qtbot: QtBot, poses: Mapping[str, Pose]
+) -> None:
+    view = make_view(qtbot, poses, [bridge(reps=3), cat(reps=1)])
+    view.show_back_link()
+    view.show()
+    outcomes: list[SessionOutcome] = []
+    view.finished.connect(outcomes.append)
+    view.toggle()
+    view.tick(2 * READ_SECONDS + 3)  # one lift
+    qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    assert view.summary_texts() == ["◐  Bridge: partly done, 1 of 3", "○  Cat back: not started"]
+    assert view.back_link.isHidden()
+    qtbot.mouseClick(view.carry_on_button, Qt.MouseButton.LeftButton)
+    assert view.back_link.isVisible()  # the way back to the list is there again
+    view.toggle()
+    view.tick(2 * READ_SECONDS + 3)  # a second lift
+    view.stop()
+    assert view.summary_texts() == ["◐  Bridge: partly done, 2 of 3", "○  Cat back: not started"]
+    assert outcomes == []
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    view.finish()
+    assert len(outcomes) == 1
+    assert outcomes[0].result("bridge").reps_done == 2  # type: ignore[union-attr]
+    assert view.carry_on_button.isHidden()
+    view.carry_on()  # after Done there is nothing to go back to
+    assert view.session.phase is Phase.SUMMARY
+
+
+def test_a_finished_session_offers_no_carry_on(qtbot: QtBot, poses: Mapping[str, Pose]) -> None:
+    view = make_view(qtbot, poses)
+    shown_active(qtbot, view)
+    view.toggle()
+    run_ticks_to_summary(view)
+    assert view.carry_on_button.isHidden()
+    assert view.summary.hint.isHidden()
+    assert QApplication.focusWidget() is view.done_button
+    view.carry_on()
+    assert view.session.phase is Phase.SUMMARY
+
+
+def test_esc_on_the_summary_does_not_carry_on(qtbot: QtBot, poses: Mapping[str, Pose]) -> None:
+    view = make_view(qtbot, poses)
+    shown_active(qtbot, view)
+    qtbot.keyClick(view.start_button, Qt.Key.Key_Space)
+    qtbot.keyClick(view.start_button, Qt.Key.Key_Escape)
+    qtbot.keyClick(view.carry_on_button, Qt.Key.Key_Escape)
+    assert view.session.phase is Phase.SUMMARY
+    assert view.session.can_carry_on

@@ -6,6 +6,10 @@ counts each hold down, gives a step without a hold a short time to read and move
 (``READ_SECONDS``), counts each rep, side and set, rests between sets, announces the next
 exercise ("Next: Cat back") and moves on to it, and ends on a summary.
 
+A stop is not final: one stray Esc with a baby on her arm must not lose her place, so
+``stop()`` remembers where she was and ``carry_on()`` puts her back there, paused. Only an
+early stop can be carried on; a session that ran to its end has nothing left to do.
+
 Time arrives only through ``tick(seconds)`` (a view's QTimer calls it once a second, a test
 calls it directly), so every rule here is tested without a screen or a wait. The rep, side and
 set arithmetic is ``ExerciseSession``'s: this class only decides *when* a step is over and
@@ -19,11 +23,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from backcare.core.content import Exercise, Step
 from backcare.core.session import ExerciseSession, Position
+
+# The record of a session lives with the other records; it is re-exported here, where its
+# callers have always found it.
+from backcare.core.session_outcome import ExerciseResult, SessionOutcome
+
+__all__ = [
+    "INTERLUDE_SECONDS", "READ_SECONDS", "REST_SECONDS", "SWITCH_SIDE_SECONDS",
+    "ExerciseResult", "GuidedSession", "Phase", "SessionOutcome",
+]
 
 # Seconds a step without a hold stays on screen: long enough to read one instruction and make
 # the movement slowly, short enough that the rep does not drag.
@@ -54,53 +66,6 @@ class Phase(Enum):
 _TIMED_PHASES = frozenset({Phase.STEP, Phase.HOLD, Phase.REST, Phase.INTERLUDE})
 
 
-@dataclass(frozen=True)
-class ExerciseResult:
-    """What she did of one exercise. ``reps_target`` is None for a timed exercise, which is
-    complete once its minutes have run; ``seconds`` is the time spent on it (steps, holds,
-    rests; not the interlude before it)."""
-
-    exercise_id: str
-    reps_done: int
-    reps_target: int | None
-    complete: bool
-    seconds: int = 0
-
-    @property
-    def started(self) -> bool:
-        """A rep done (a timed exercise: any time on it). Reading the steps is not doing it."""
-        return self.reps_done > 0 if self.reps_target is not None else self.seconds > 0
-
-
-@dataclass(frozen=True)
-class SessionOutcome:
-    """The record of a whole session, one result per exercise in the order they were played."""
-
-    results: tuple[ExerciseResult, ...]
-
-    @property
-    def complete(self) -> bool:
-        """Every exercise done in full."""
-        return bool(self.results) and all(r.complete for r in self.results)
-
-    @property
-    def started(self) -> bool:
-        """Any rep (or time on a timed exercise): something worth recording."""
-        return any(r.started for r in self.results)
-
-    @property
-    def done_ids(self) -> tuple[str, ...]:
-        return tuple(r.exercise_id for r in self.results if r.complete)
-
-    @property
-    def partly_ids(self) -> tuple[str, ...]:
-        """Started but not finished (stopped early)."""
-        return tuple(r.exercise_id for r in self.results if r.started and not r.complete)
-
-    def result(self, exercise_id: str) -> ExerciseResult | None:
-        return next((r for r in self.results if r.exercise_id == exercise_id), None)
-
-
 class GuidedSession:
     """Plays ``exercises`` in order, hands-free once started. ``sets`` maps an exercise id to
     the sets to do (e.g. the lower dose of an exercise's first week); others use their dose."""
@@ -118,6 +83,10 @@ class GuidedSession:
         self._phase = Phase.READY
         self._running = False
         self._switching_side = False
+        self._rest_from: Position | None = None
+        # Where an early stop left her (phase, remaining, duration): what carry_on() restores.
+        # A stop changes nothing else, so the exercise, step, reps and set are still hers.
+        self._stopped_at: tuple[Phase, float, float] | None = None
         self._duration = self._remaining = float(self._step_seconds())
 
     # ----- where she is ------------------------------------------------------------------------
@@ -152,6 +121,11 @@ class GuidedSession:
     def session(self) -> ExerciseSession:
         """The current exercise's own session (its step, reps, side and set)."""
         return self._sessions[self._index]
+
+    @property
+    def sessions(self) -> tuple[ExerciseSession, ...]:
+        """Every exercise's own session, in order: their sides and sets, known up front."""
+        return tuple(self._sessions)
 
     @property
     def step_index(self) -> int:
@@ -191,6 +165,17 @@ class GuidedSession:
     def switching_side(self) -> bool:
         """True while resting between the two sides rather than between two sets."""
         return self._phase is Phase.REST and self._switching_side
+
+    @property
+    def rest_from(self) -> Position | None:
+        """While resting, the rep just done (the last of its set or side), so the screen can
+        say "Set 1 of 5 done" while ``position`` already names the set to come; else None."""
+        return self._rest_from if self._phase is Phase.REST else None
+
+    @property
+    def can_carry_on(self) -> bool:
+        """The summary came from an early stop, so there is a place to go back to."""
+        return self._phase is Phase.SUMMARY and self._stopped_at is not None
 
     @property
     def next_title(self) -> str | None:
@@ -289,9 +274,23 @@ class GuidedSession:
                 self._enter_step()
 
     def stop(self) -> None:
-        """End now and show the summary; what she did is kept."""
+        """End now and show the summary; what she did is kept, and so is where she was, for
+        ``carry_on``. A stop on the summary changes nothing."""
+        if self._phase is Phase.SUMMARY:
+            return
+        self._stopped_at = (self._phase, self._remaining, self._duration)
         self._running = False
         self._set_phase(Phase.SUMMARY, 0)
+
+    def carry_on(self) -> bool:
+        """Back from an early stop's summary to exactly where she stopped (exercise, step,
+        rep, set, time left), paused: she resumes when she is ready. True if it went back."""
+        if not self.can_carry_on or self._stopped_at is None:
+            return False
+        phase, remaining, duration = self._stopped_at
+        self._stopped_at = None
+        self._phase, self._remaining, self._duration = phase, remaining, duration
+        return True
 
     def tick(self, seconds: float) -> None:
         """Let ``seconds`` pass. A long tick may cross several steps, reps and exercises."""
@@ -366,6 +365,7 @@ class GuidedSession:
             return
         if counted:
             after = session.position
+            self._rest_from = before
             if after.set != before.set:
                 self._set_phase(Phase.REST, REST_SECONDS)
                 return

@@ -8,7 +8,7 @@ stylesheet and the builders here means a change of colour or wording reaches bot
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from string import Template
 from typing import cast
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from backcare.core.content import Exercise, Step
 from backcare.core.session import ExerciseSession
+from backcare.ui.steady_text import SteadyLabel
 
 # The look, with the colours of text that sits on the window's own background left as slots:
 # on a dark desktop palette that text turns light, while the tinted boxes (start position,
@@ -45,7 +46,9 @@ QLabel#notice {
 QLabel#breath { font-size: 12pt; color: $breath; font-style: italic; }
 QLabel#reps { font-size: 13pt; color: $ink; font-weight: 600; }
 QLabel#countdown { font-size: 30pt; font-weight: 600; color: $accent; }
-QLabel#countdownCaption { font-size: 11pt; color: $muted; }
+QLabel#countdownCaption { font-size: 12pt; color: $text; }
+QLabel#countdownCaption[paused="true"] { font-weight: 600; color: $warn; }
+QLabel#countdown[paused="true"] { color: $muted; }
 QLabel#locked { font-size: 11pt; color: $warn; }
 QFrame#figureFrame { background: #ffffff; border: 1px solid #dfe5ea; border-radius: 10px; }
 QFrame#info { background: #f3f7fa; border: 1px solid #dbe4eb; border-radius: 10px; }
@@ -58,10 +61,11 @@ QFrame#cautions QLabel[heading="true"] { color: #7a4f00; }
 QScrollArea#cautionsScroll, QWidget#sideColumn { background: transparent; border: none; }
 QProgressBar { border: none; background: $track; border-radius: 5px; max-height: 10px; }
 QProgressBar::chunk { background: #3d7ea6; border-radius: 5px; }
-QPushButton { font-size: 12pt; padding: 8px 18px; min-height: 24px; }
+QProgressBar[paused="true"]::chunk { background: $muted; }
+QPushButton { font-size: 12pt; padding: 8px 12px; min-height: 24px; }
 QPushButton#start, QPushButton#summaryDone {
     font-weight: 600; color: #ffffff; background: #3d7ea6; border: 2px solid #3d7ea6;
-    border-radius: 6px; min-width: 96px;
+    border-radius: 6px;
 }
 QPushButton#start:hover, QPushButton#summaryDone:hover { background: #356f93; }
 QPushButton#start:focus, QPushButton#summaryDone:focus { border: 2px solid $ink; }
@@ -140,6 +144,17 @@ def make_label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(name)
     return label
+
+
+def set_flag(widget: QWidget, name: str, on: bool) -> None:
+    """Set a boolean property the stylesheet selects on (``[paused="true"]``) and re-style
+    the widget when it changed: Qt does not re-read a stylesheet for a property by itself."""
+    if bool(widget.property(name)) == on:
+        return
+    widget.setProperty(name, on)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
 
 
 def make_button(name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
@@ -270,24 +285,46 @@ def reps_text(session: ExerciseSession, time_left: float | None = None) -> str:
 
 
 class StepText(QWidget):
-    """"Step 2 of 3" and the reps on one line, then the instruction and the breathing."""
+    """"Step 2 of 3" and the reps on one line, then the instruction and the breathing. It asks
+    for the room of the tallest step ``reserve`` names, so the figure above keeps its size from
+    step to step; the breathing stays right under the instruction, the spare room below."""
 
     def __init__(self) -> None:
         super().__init__()
         self.step_label = make_label("stepNumber", wrap=False)
         self.reps_label = make_label("reps", wrap=False)
-        self.instruction_label = make_label("instruction")
-        self.breath_label = make_label("breath")
+        self.instruction_label = SteadyLabel("instruction")
+        self.breath_label = SteadyLabel("breath")
         head = QHBoxLayout()
         head.addWidget(self.step_label)
         head.addStretch(1)
         head.addWidget(self.reps_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(6)
         layout.addLayout(head)
         layout.addWidget(self.instruction_label)
         layout.addWidget(self.breath_label)
+        layout.addStretch(1)
+        self._steps: tuple[Step, ...] = ()
+
+    def reserve(self, steps: Iterable[Step]) -> None:
+        """Keep the room of the tallest of ``steps`` (instruction and breathing together)."""
+        self._steps = tuple(steps)
+        self.updateGeometry()
+
+    def heightForWidth(self, width: int) -> int:
+        own = super().heightForWidth(width)
+        if not self._steps:
+            return own
+        layout = self.layout()
+        head = layout.itemAt(0).sizeHint().height() + 2 * layout.spacing()
+        tallest = max(
+            self.instruction_label.text_height(step.instruction, width)
+            + self.breath_label.text_height(f"Breathing: {step.breath}", width)
+            for step in self._steps
+        )
+        return max(own, head + tallest)
 
     def show_step(self, step: Step, index: int, count: int, reps: str) -> None:
         number = f"Step {index + 1} of {count}"
@@ -302,12 +339,15 @@ class StepText(QWidget):
 
 
 class CountdownPanel(QWidget):
-    """The big number of seconds, what it counts, and a bar of the time passed."""
+    """The big number of seconds, what it counts, and a bar of the time passed. Paused, the
+    caption turns bold in the warning colour and the number and bar go grey: a clock that has
+    stopped must look stopped, in a light or a dark palette."""
 
     def __init__(self, progress_name: str) -> None:
         super().__init__()
         self.countdown_label = make_label("countdown", wrap=False)
-        self.countdown_caption = make_label("countdownCaption")
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown_caption = SteadyLabel("countdownCaption")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -320,8 +360,13 @@ class CountdownPanel(QWidget):
         text.addWidget(self.progress)
         layout.addLayout(text, 1)
 
-    def set_state(self, number: str, caption: str, fraction: float) -> None:
+    def set_state(
+        self, number: str, caption: str, fraction: float, *, paused: bool = False
+    ) -> None:
         self.countdown_label.setText(number)
         self.countdown_caption.setText(caption)
+        self.countdown_caption.setAccessibleName(caption)
         self.countdown_label.setAccessibleName(f"{number} {caption}")
         self.progress.setValue(round(min(1.0, max(0.0, fraction)) * 1000))
+        for widget in (self.countdown_label, self.countdown_caption, self.progress):
+            set_flag(widget, "paused", paused)

@@ -8,72 +8,39 @@ place, ``_refresh``. It looks like the exercise card (``card_parts``), with the 
 Space is Start/Pause wherever the focus is inside the view: a QShortcut with
 WidgetWithChildrenShortcut fires before a focused button could take the key, so a mother who
 tabbed to Next and presses Space to pause does pause. Esc ends the session (the summary), the
-arrow keys step. On the summary these shortcuts are off, so Space and Enter press Done.
+arrow keys step. On the summary these shortcuts are off and Space or Enter press the button
+with the keyboard on it: Carry on after an early stop (back to exactly where she was,
+paused: one stray Esc must not lose her place), Done after a finished session.
+
+Nothing on the exercise screen changes size as the words change (``steady_text``): the figure
+keeps its height from step to step and the buttons keep their places, and the four buttons
+still fit side by side at the narrowest window.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from backcare.core.content import Exercise
-from backcare.core.guided import ExerciseResult, GuidedSession, Phase
+from backcare.core.guided import GuidedSession, Phase
 from backcare.figures.pose import Pose
-from backcare.ui.card_parts import (
-    CountdownPanel,
-    PaletteStyled,
-    SafetyColumn,
-    StepText,
-    beside_safety,
-    column,
-    figure_frame,
-    first_sentence,
-    make_button,
-    make_label,
-    reps_text,
-)
-from backcare.ui.figure_widget import FigureWidget
+from backcare.ui.card_parts import PaletteStyled, first_sentence, make_button, make_label, reps_text
+from backcare.ui.session_captions import rest_line, seconds_shown, session_caption
+from backcare.ui.session_screen import SCREEN_STYLE, ExerciseScreen, interlude_words
+from backcare.ui.session_summary import SUMMARY_STYLE, SummaryScreen
+from backcare.ui.steady_text import show_page
 
 TICK_MS = 1000
 
 _SESSION_STYLE = """
 QLabel#exerciseCount { font-size: 11pt; color: $muted; font-weight: 600; }
-QLabel#interlude { font-size: 24pt; font-weight: 600; color: $ink; }
-QLabel#interludeText, QLabel#summaryIntro { font-size: 13pt; color: $text; }
-QLabel#summaryLine { font-size: 14pt; color: $text; padding: 4px 0; }
-"""
-
-
-def result_line(exercise: Exercise, result: ExerciseResult) -> str:
-    """One line of the summary: "✓  Bridge: done, 10 of 10"."""
-    title = exercise.title
-    if result.reps_target is None:
-        minutes = exercise.dose.minutes
-        spent, secs = divmod(result.seconds, 60)
-        so_far = f"{spent} min {secs} s" if spent else f"{secs} s"
-        if result.complete:
-            return f"✓  {title}: done, {minutes} min"
-        if result.started:
-            return f"◐  {title}: partly done, {so_far} of {minutes} min"
-    else:
-        count = f"{result.reps_done} of {result.reps_target}"
-        if result.complete:
-            return f"✓  {title}: done, {count}"
-        if result.started:
-            return f"◐  {title}: partly done, {count}"
-    return f"○  {title}: not started"
+""" + SCREEN_STYLE + SUMMARY_STYLE
 
 
 class SessionView(PaletteStyled, QWidget):
@@ -82,7 +49,8 @@ class SessionView(PaletteStyled, QWidget):
     working Start. In a mix, the locked ones are left out and the notice says so.
 
     Signals: ``finished(outcome)`` with the ``SessionOutcome`` when she presses Done on the
-    summary (once); ``madeWorse(exercise_id)`` (the clock stops); ``stepChanged(index)`` when
+    summary (once, with what she did so far; she may have carried on and stopped again
+    before it); ``madeWorse(exercise_id)`` (the clock stops); ``stepChanged(index)`` when
     the step shown changes; ``backRequested()`` for the optional back link (nothing saved).
     """
 
@@ -108,8 +76,9 @@ class SessionView(PaletteStyled, QWidget):
         self._poses = poses
         self._shown: tuple[int, int] | None = None
         self._shown_exercise: int | None = None
-        self._summary_filled = False
+        self._summary_shown = False
         self._finished_sent = False
+        self._back_link_wanted = False
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_timeout)
@@ -122,6 +91,7 @@ class SessionView(PaletteStyled, QWidget):
             self._shortcut(Qt.Key.Key_Left, self.step_back),
             self._shortcut(Qt.Key.Key_Right, self.step_next),
         ]
+        self.parts.keep_steady(self.session, locked=bool(self.locked))
         self._refresh()
 
     # ----- building ----------------------------------------------------------------------------
@@ -150,9 +120,22 @@ class SessionView(PaletteStyled, QWidget):
             f"Left out for now: {e.title}. {self.locked[e.id]}" for e in self.left_out))
         self.notice_label.setVisible(bool(self.left_out))
 
+        parts = self.parts = ExerciseScreen(
+            self.session.exercise, back=self.step_back, toggle=self.toggle,
+            forward=self.step_next, stop=self.stop, made_worse=self.made_worse)
+        self.figure, self.step_text, self.text_stack = parts.figure, parts.step_text, parts.text
+        self.interlude_label, self.interlude_text = parts.interlude_label, parts.interlude_text
+        self.countdown, self.locked_label, self.safety = parts.countdown, parts.locked, parts.safety
+        self.back_button, self.start_button = parts.back_button, parts.start_button
+        self.next_button, self.stop_button = parts.next_button, parts.stop_button
+        self.made_worse_button = parts.made_worse_button
         self.screens = QStackedWidget()
-        self.screens.addWidget(self._build_exercise_screen())
-        self.screens.addWidget(self._build_summary_screen())
+        self.screens.addWidget(parts)
+        self.summary = SummaryScreen(self.finish, self.carry_on)
+        self.done_button = self.summary.done_button
+        self.carry_on_button = self.summary.carry_on_button
+        self.summary_intro = self.summary.intro
+        self.screens.addWidget(self.summary)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 8, 20, 16)
         outer.setSpacing(6)
@@ -164,58 +147,6 @@ class SessionView(PaletteStyled, QWidget):
                  self.stop_button, self.safety, self.made_worse_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def _build_exercise_screen(self) -> QWidget:
-        self.figure = FigureWidget()
-        self.figure.setMinimumSize(280, 190)
-        # What is said under the figure: a step, or "Next: …" between two exercises.
-        self.step_text = StepText()
-        self.interlude_label = make_label("interlude")
-        self.interlude_text = make_label("interludeText")
-        self.text_stack = QStackedWidget()
-        self.text_stack.addWidget(self.step_text)
-        self.text_stack.addWidget(column(self.interlude_label, self.interlude_text))
-        self.countdown = CountdownPanel("Time passed")
-
-        self.back_button = make_button("back", "◀  Back", "Previous step", self.step_back)
-        self.start_button = make_button("start", "Start", "Start the session", self.toggle)
-        self.locked_label = make_label("locked")
-        self.next_button = make_button("next", "Next  ▶", "Next step", self.step_next)
-        self.stop_button = make_button(
-            "stop", "Stop", "Stop: end the session and see what you did", self.stop
-        )
-        buttons = QHBoxLayout()
-        for widget, stretch in ((self.back_button, 0), (self.start_button, 0),
-                                (self.next_button, 0), (self.locked_label, 1),
-                                (self.stop_button, 0)):
-            buttons.addWidget(widget, stretch)
-
-        main = QVBoxLayout()
-        main.setSpacing(10)
-        main.addWidget(figure_frame(self.figure), 1)
-        main.addWidget(self.text_stack)
-        main.addWidget(self.countdown)
-        main.addLayout(buttons)
-
-        self.safety = SafetyColumn(self.session.exercise)
-        body, self.made_worse_button = beside_safety(main, self.safety, self.made_worse)
-        body.setContentsMargins(0, 0, 0, 0)
-        screen = QWidget()
-        screen.setLayout(body)
-        return screen
-
-    def _build_summary_screen(self) -> QWidget:
-        self.summary_intro = make_label("summaryIntro")
-        self.summary_lines = column(spacing=8)
-        self.done_button = make_button(
-            "summaryDone", "Done", "Done: save this session and close it", self.finish
-        )
-        screen = column(self.summary_intro, self.summary_lines, spacing=12)
-        layout = screen.layout()
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        return screen
 
     # ----- actions (slots the buttons, keys and timer call) ------------------------------------
 
@@ -254,9 +185,21 @@ class SessionView(PaletteStyled, QWidget):
 
     @Slot()
     def stop(self) -> None:
-        """End the session early and show what she did (Stop and Esc)."""
+        """End the session early and show what she did (Stop and Esc); Carry on undoes it."""
         self.session.stop()
         self._refresh()
+
+    @Slot()
+    def carry_on(self) -> None:
+        """Carry on (or Space) on an early stop's summary: back to exactly where she was,
+        paused, with the keyboard on Resume. Nothing once Done has sent the outcome."""
+        if self._finished_sent or not self.session.carry_on():
+            return
+        self._summary_shown = False
+        self._shown_exercise = None  # the heading names the exercise again
+        self.back_link.setVisible(self._back_link_wanted)
+        self._refresh()
+        self.focus_first()
 
     @Slot()
     def pause(self) -> None:
@@ -278,6 +221,7 @@ class SessionView(PaletteStyled, QWidget):
         if self._finished_sent:
             return
         self._finished_sent = True
+        self.summary.set_can_carry_on(False)
         self.finished.emit(self.session.outcome)
 
     @Slot()
@@ -290,7 +234,8 @@ class SessionView(PaletteStyled, QWidget):
     def show_back_link(self, text: str = "← Back to list") -> None:
         """Show a link above the title that leaves without saving (``backRequested``)."""
         self.back_link.setText(text)
-        self.back_link.show()
+        self._back_link_wanted = True
+        self.back_link.setVisible(self.session.phase is not Phase.SUMMARY)
 
     def set_tick_interval_ms(self, ms: int) -> None:
         """For tests and demos: how long one second of the session lasts on the wall clock."""
@@ -315,21 +260,24 @@ class SessionView(PaletteStyled, QWidget):
             shortcut.setEnabled(not summary)
         if g.exercise_index != self._shown_exercise:
             self._show_exercise()
-        self.screens.setCurrentIndex(1 if summary else 0)
+        show_page(self.screens, 1 if summary else 0)
         if summary:
             self._timer.stop()
             self._show_summary()
             return
         interlude = g.phase is Phase.INTERLUDE
-        self.text_stack.setCurrentIndex(1 if interlude else 0)
+        show_page(self.text_stack, 1 if interlude else 0)
         if interlude:
             self.interlude_label.setText(f"Next: {g.next_title}")
-            self.interlude_text.setText(f"Get into the start position. "
-                                        f"{self.exercise.start_position}")
-        self.step_text.show_step(g.step, g.step_index, g.step_count,
-                                 reps_text(g.session, g.time_left))
-        number = "–" if self.locked_reason else str(math.ceil(g.remaining))
-        self.countdown.set_state(number, self._caption(), g.progress)
+            self.interlude_text.setText(interlude_words(self.exercise))
+        done = g.rest_from
+        reps = (rest_line(done, switching=g.switching_side) if done is not None
+                else reps_text(g.session, g.time_left))
+        self.step_text.show_step(g.step, g.step_index, g.step_count, reps)
+        locked = bool(self.locked_reason)
+        number = "–" if locked else str(seconds_shown(g))
+        self.countdown.set_state(number, session_caption(g, locked=locked), g.progress,
+                                 paused=g.paused and not locked)
         start, accessible = (("Pause", "Pause the session") if g.running
                              else ("Resume", "Resume the session") if g.paused
                              else ("Start", "Start the session"))
@@ -364,26 +312,6 @@ class SessionView(PaletteStyled, QWidget):
         self.safety.set_exercise(ex)
         self.setAccessibleName(f"Guided session: {ex.title}")
 
-    def _caption(self) -> str:
-        g = self.session
-        if self.locked_reason:
-            return "Not for now. You can read the steps with Back and Next."
-        if g.phase is Phase.READY:
-            return "seconds for this step. Press Start or Space: every step then moves on " \
-                   "by itself."
-        if g.paused:
-            return "Paused. Press Resume or Space to go on."
-        if g.phase is Phase.HOLD:
-            return "seconds left — hold, and keep breathing"
-        if g.phase is Phase.STEP:
-            return "seconds, then the next step by itself"
-        if g.phase is Phase.REST:
-            p = g.position
-            if g.switching_side:
-                return f"seconds to change sides: the {p.side} side comes next"
-            return f"seconds of rest. Set {p.set} of {p.sets} comes next."
-        return "seconds, then it starts by itself"
-
     def _show_figure(self) -> None:
         g = self.session
         key = (g.exercise_index, g.step_index)
@@ -406,30 +334,19 @@ class SessionView(PaletteStyled, QWidget):
             self.stepChanged.emit(g.step_index)
 
     def _show_summary(self) -> None:
-        if self._summary_filled:
+        if self._summary_shown:
             return
-        self._summary_filled = True
+        self._summary_shown = True
         self.back_link.hide()  # Done is the way out now: it keeps what she did
-        outcome = self.session.outcome
         self._set_text(self.title_label, "Session summary")
         self._set_text(self.dose_label, "")
         self._set_text(self.count_label, "")
-        if outcome.complete:
-            intro = "Well done: you did the whole session."
-        elif outcome.started:
-            intro = "You stopped early. What you did still counts."
-        else:
-            intro = "Nothing was done this time, and that is all right."
-        self._set_text(self.summary_intro, intro)
-        for exercise, result in zip(self.session.exercises, outcome.results, strict=True):
-            line = make_label("summaryLine", result_line(exercise, result))
-            self.summary_lines.layout().addWidget(line)
-        self.done_button.setDefault(True)
-        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        can = self.session.can_carry_on and not self._finished_sent
+        self.summary.show_outcome(self.session.exercises, self.session.outcome, can_carry_on=can)
 
     def summary_texts(self) -> list[str]:
         """The summary's lines as shown (empty before the summary)."""
-        return [label.text() for label in self.summary_lines.findChildren(QLabel)]
+        return self.summary.texts()
 
     def focus_first(self) -> None:
         """Put the keyboard on Start (on Next when Start cannot be pressed)."""
