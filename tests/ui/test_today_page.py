@@ -278,3 +278,19 @@ def test_the_recovery_banner_and_the_setup_offer(qtbot) -> None:  # type: ignore
     page.set_recovery("Tell Back Care when your baby was born.", offer_setup=True)
     with qtbot.waitSignal(page.setupRequested, timeout=1000):
         page.setup_button.click()
+
+
+def test_the_list_opens_on_what_comes_next(qtbot) -> None:  # type: ignore[no-untyped-def]
+    now = at(20, 30)  # the evening: the morning's rows are above, out of view
+    page = TodayPage(clock=lambda: now)
+    qtbot.addWidget(page)
+    page.resize(900, 520)
+    page.show()  # as at start: the window is up when the day is drawn
+    qtbot.waitExposed(page)
+    page.set_day(a_day(now), now, TITLES)
+    bar = page.rows_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)
+    nxt = page.row(planned()["21:00"].key)
+    viewport = page.rows_area.viewport().rect()
+    top = nxt.mapTo(page.rows_area.viewport(), nxt.rect().topLeft()).y()
+    assert 0 <= top < viewport.height()

@@ -138,6 +138,8 @@ class TodayPage(QWidget):
         self._tz: tzinfo | None = None
         self._start: Entry | None = None
         self._scrolled_to: str | None = None
+        self._scroll_target: str | None = None  # the row to bring to the top, once placed
+        self._follow_range = False
         self.rows: list[ReminderRow] = []
         self._column = 0  # the width of the widest row's buttons: every row's button column
         self._chip = 0  # the widest state label: the words get what is left beside it
@@ -343,9 +345,24 @@ class TodayPage(QWidget):
         if current is None or current == self._scrolled_to:
             return
         index = next(i for i, r in enumerate(self.rows) if r.key == current)
-        target = self.rows[max(0, index - 1)]
+        self._scroll_target = self.rows[max(0, index - 1)].key
         self._scrolled_to = current
-        self.rows_area.verticalScrollBar().setValue(max(0, target.y() - 2))
+        if not self._follow_range:  # new rows are placed a moment later: follow the list's size
+            self.rows_area.verticalScrollBar().rangeChanged.connect(self._apply_scroll)
+            self._follow_range = True
+        self._apply_scroll()
+
+    def _apply_scroll(self, *_range: int) -> None:
+        """Scroll to the row chosen by ``_scroll_to_current`` once the list is long enough."""
+        row = self.row(self._scroll_target) if self._scroll_target else None
+        if row is None:
+            return
+        placed = row.y() > 0 or row is self.rows[0]  # a row not laid out yet stands at 0
+        bar = self.rows_area.verticalScrollBar()
+        wanted = max(0, row.y() - 2)
+        bar.setValue(wanted)
+        if placed and bar.value() == wanted:
+            self._scroll_target = None
 
     # -- the next thing to do ------------------------------------------------------------------
 
