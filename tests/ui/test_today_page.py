@@ -264,6 +264,7 @@ def test_on_a_narrow_page_the_buttons_go_under_the_words(  # type: ignore[no-unt
 
 def test_countdown_words() -> None:
     assert countdown_words(0) == "now"
+    assert countdown_words(40) == "in under a minute"
     assert countdown_words(25 * 60 + 5) == "in 25 min"
     assert countdown_words(3 * 3600 + 5 * 60) == "in 3 h 05 min"
 

@@ -40,12 +40,15 @@ ACTION_WORDS: dict[Action, str] = {
 }
 
 def countdown_words(seconds: float) -> str:
-    """"in 25 min", "in 3 h 05 min", or "now" once the time has come."""
-    minutes = max(0, int(seconds // 60))
+    """"in 25 min", "in 3 h 05 min", "in under a minute", or "now" once the time has come
+    (the row says "later" until then, so the two never disagree)."""
+    if seconds <= 0:
+        return "now"
+    minutes = int(seconds // 60)
     hours, minutes = divmod(minutes, 60)
     if hours:
         return f"in {hours} h {minutes:02d} min"
-    return f"in {minutes} min" if minutes else "now"
+    return f"in {minutes} min" if minutes else "in under a minute"
 
 
 def short_what(reminder: Reminder) -> str:
