@@ -315,3 +315,21 @@ def test_the_day_is_drawn_at_start_even_when_nothing_is_due(make_shell) -> None:
     shell = make_shell(default_plan())  # 08:30: nothing due at this moment
     assert len(shell.today_page.rows) == 13
     assert shell.tray.next_action.text() == "Next: posture break at 09:00"
+
+
+def test_a_session_from_the_library_is_hers_not_the_last_reminders(  # type: ignore[no-untyped-def]
+    make_shell, qtbot: QtBot
+) -> None:
+    shell = make_shell(replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal")))
+    key = next(e.reminder.key for e in shell.service.lifecycle.day(NOW).entries
+               if e.reminder.label == "Afternoon")
+    shell.act(key, Action.START)
+    page = shell.window.exercises_page
+    page.view.back_link.click()  # she leaves it without finishing
+    view = page.open_exercise("cat-back")
+    view.start()
+    _run_to_summary(view, qtbot)
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert [e.event for e in shell.store.events() if e.reminder_key == key] == []
+    free = [e for e in shell.store.events() if e.reminder_key.startswith("free:")]
+    assert [e.event for e in free] == [EventKind.DONE]

@@ -91,7 +91,9 @@ class Shell(ShellDialogs, QObject):
         self._safety: Safety | None = None
         self._safety_loaded = False
         self.titles = {e.id: e.title for e in catalog.exercises}
-        self.active_key: str | None = None  # the reminder whose session is open
+        # The reminder whose session is open, and the exercises it was opened with: a session
+        # she opens herself from the library afterwards is hers, not that reminder's.
+        self.active: tuple[str, tuple[str, ...]] | None = None
         self._undo_pauses: dict[str, date] | None = None  # before the last setback
         self.notifier = DesktopNotifier(parent=self)
         self.tray = Tray(self)
@@ -303,7 +305,7 @@ class Shell(ShellDialogs, QObject):
             return None
         view = self.window.open_session(exercises, session_name(reminder))
         if view is not None:
-            self.active_key = key
+            self.active = (key, tuple(exercises))
             self.service.opened(key)
             if start:
                 view.start()
@@ -311,6 +313,8 @@ class Shell(ShellDialogs, QObject):
 
     def on_session_finished(self, outcome: SessionOutcome) -> None:
         """Done on a session's summary: recorded once, through the lifecycle."""
-        key, self.active_key = self.active_key, None
+        played = tuple(r.exercise_id for r in outcome.results)
+        key = self.active[0] if self.active is not None and self.active[1] == played else None
+        self.active = None
         self.service.finish_session(key, outcome)
         self.window.show_page("Today")
