@@ -61,3 +61,18 @@ def make_exercise(
         sources=("seed.md#1",),
         file=Path(f"/content/{ex_id}.toml"),
     )
+
+
+LIE, LIFT, ROUND, FLAT = "supine-knees-bent", "bridge-up", "all-fours-round", "all-fours-flat"
+
+
+def bridge(**kwargs: object) -> Exercise:
+    """A bridge of three steps on the real poses: lie, lift and hold, lie."""
+    kwargs.setdefault("holds", (0, 3, 0))
+    return make_exercise("bridge", poses=(LIE, LIFT, LIE), title="Bridge", **kwargs)  # type: ignore[arg-type]
+
+
+def cat(**kwargs: object) -> Exercise:
+    """A cat back of three steps on the real poses: flat, round and hold, flat."""
+    kwargs.setdefault("holds", (0, 2, 0))
+    return make_exercise("cat-back", poses=(FLAT, ROUND, FLAT), title="Cat back", **kwargs)  # type: ignore[arg-type]

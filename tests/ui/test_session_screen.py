@@ -18,24 +18,12 @@ from backcare.core.content import Exercise
 from backcare.core.guided import READ_SECONDS, REST_SECONDS, Phase
 from backcare.figures.pose import Pose
 from backcare.ui.session_view import SessionView
-from tests.ui.factories import make_exercise
-
-LIE, LIFT, ROUND, FLAT = "supine-knees-bent", "bridge-up", "all-fours-round", "all-fours-flat"
+from tests.ui.factories import bridge, cat
 
 
 @pytest.fixture(scope="module")
 def poses() -> Mapping[str, Pose]:
     return load_catalog().poses
-
-
-def bridge(**kwargs: object) -> Exercise:
-    kwargs.setdefault("holds", (0, 3, 0))
-    return make_exercise("bridge", poses=(LIE, LIFT, LIE), title="Bridge", **kwargs)  # type: ignore[arg-type]
-
-
-def cat(**kwargs: object) -> Exercise:
-    kwargs.setdefault("holds", (0, 2, 0))
-    return make_exercise("cat-back", poses=(FLAT, ROUND, FLAT), title="Cat back", **kwargs)  # type: ignore[arg-type]
 
 
 def make_view(qtbot: QtBot, poses: Mapping[str, Pose], exercises: list[Exercise]) -> SessionView:
