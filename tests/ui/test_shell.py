@@ -333,3 +333,13 @@ def test_a_session_from_the_library_is_hers_not_the_last_reminders(  # type: ign
     assert [e.event for e in shell.store.events() if e.reminder_key == key] == []
     free = [e for e in shell.store.events() if e.reminder_key.startswith("free:")]
     assert [e.event for e in free] == [EventKind.DONE]
+
+
+def test_start_exercises_now_in_the_tray_opens_the_next_session(make_shell) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal")))
+    shell.window.show_page("Safety")
+    shell.tray.start_action.trigger()  # 08:30: the morning session passed, the afternoon's next
+    view = shell.window.exercises_page.view
+    assert shell.window.pages.currentWidget() is shell.window.exercises_page
+    assert view is not None and view.session.running
+    assert shell.window.windowTitle() == "Afternoon exercises — Back Care"
