@@ -105,12 +105,46 @@ def test_stop_signs_cover_what_the_guidance_names(safety: Safety) -> None:
         "leak",
         "heaviness",
         "dome",
-        "bright red",
         "dizzy",
         "caesarean",
-        "calf",
+        "weak or unsteady",
     ):
         assert sign in words, sign
+
+
+# Signs that can be urgent: each has one answer, in the more urgent group, never "just rest".
+URGENT_TOPICS = {
+    "bleeding": ("bleeding",),
+    "a calf": ("calf",),
+    "a headache": ("headache",),
+    "wind or poo": ("wind or poo",),
+}
+
+
+def test_each_sign_has_one_action_the_more_urgent_one(safety: Safety) -> None:
+    stop, urgent = _words(safety.stop_signs), _words(safety.emergency) + _words(safety.urgent)
+    for topic, words in URGENT_TOPICS.items():
+        assert not any(w in stop for w in words), f"{topic} is a stop sign"
+        assert any(w in urgent for w in words), f"{topic} has no warning sign"
+    texts = [" ".join(sign.text.lower().split()) for sign in safety.signs()]
+    assert len(texts) == len(set(texts))  # no sign in two groups
+    assert "they are warning signs above" in safety.stop_signs.action  # the stop group says so
+
+
+def test_every_cards_stop_line_for_an_urgent_sign_points_to_get_help_today(
+    safety: Safety,
+) -> None:
+    from backcare.core.content import load_exercises
+
+    exercises, problems = load_exercises(resources_dir() / "exercises")
+    assert problems == ()
+    lines = [(e.id, line) for e in exercises for line in e.stop_if]
+    pointed = [(x, line) for x, line in lines
+               if any(w in line.lower() for ws in URGENT_TOPICS.values() for w in ws)]
+    assert len(pointed) >= 8  # the bleeding line of every card that has one
+    for exercise_id, line in pointed:
+        assert line.lower().endswith("get help today."), (exercise_id, line)
+    assert safety.urgent.title == "Get help today"
 
 
 def test_disclaimer_says_it_is_not_medical_advice(safety: Safety) -> None:
