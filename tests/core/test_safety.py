@@ -73,6 +73,7 @@ def test_emergency_signs_cover_the_postnatal_and_back_pain_red_flags(safety: Saf
         "both legs",
         "harming yourself or your baby",
         "hearing things",
+        "worst you have ever had",
     ):
         assert sign in words, sign
     # Small leaks are common after birth: the bladder sign must not frighten her about those.
@@ -93,6 +94,8 @@ def test_same_day_signs_cover_infection_wounds_clots_and_headaches(safety: Safet
         "bright red",
         "smells",
         "two weeks",
+        "kidney infection",
+        "wind or poo",
     ):
         assert sign in words, sign
 
@@ -353,3 +356,16 @@ def test_any_file_gives_a_result_or_sentences_never_an_exception(
     safety, problems = _load(tmp_path, text)
     assert safety is not None or problems
     assert all(p.sentence() for p in problems)
+
+
+def test_an_ache_between_the_shoulders_alone_is_not_sent_to_a_doctor() -> None:
+    """Issue 10: common after feeding; only chest pain, breathlessness or pain under the right
+    ribs make pain there a reason for help (999 for the first two)."""
+    from backcare.core.content import load_advice
+
+    tips, _ = load_advice(resources_dir() / "advice.toml")
+    tip = next(t for t in tips if t.id == "pain-not-from-back")
+    assert "between your shoulders on its own is common" in tip.text
+    assert "chest pain or breathlessness, call 999" in tip.text
+    assert "below your ribs on the right" in tip.text
+    assert "pain high up between your shoulders, see your GP" not in tip.text
