@@ -96,6 +96,9 @@ def test_same_day_signs_cover_infection_wounds_clots_and_headaches(safety: Safet
         "two weeks",
         "kidney infection",
         "wind or poo",
+        "breathless when you lie flat",
+        "pubic bone",
+        "can't put weight on one leg",
     ):
         assert sign in words, sign
 
