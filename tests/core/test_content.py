@@ -166,6 +166,14 @@ def test_hard_tummy_exercises_are_late(library, ex_id: str) -> None:
     assert "loaded-abdominal" in library[0][ex_id].movements
 
 
+def test_only_the_late_exercises_wait_for_the_postnatal_check(library) -> None:
+    """The exercises whose cautions say "after your postnatal check" carry the typed field, so
+    progression can gate them without reading their text; the gentle ones never do."""
+    exercises, _ = library
+    waiting = {ex_id for ex_id, e in exercises.items() if e.after_postnatal_check}
+    assert waiting == {*LATE, "ball-balance"}
+
+
 def test_every_exercise_names_its_movements(library) -> None:
     exercises, _ = library
     assert all(e.movements and set(e.movements) <= set(MOVEMENTS) for e in exercises.values())
@@ -280,6 +288,14 @@ BAD_FILES: dict[str, tuple[str, str]] = {
     "no-movements": (
         _variant("no-movements", ('movements = ["all-fours"]\n', "")),
         "movements",
+    ),
+    "check-yes": (
+        _variant(
+            "check-yes",
+            ('movements = ["all-fours"]\n', 'movements = ["all-fours"]\n'
+             'after_postnatal_check = "yes"\n'),
+        ),
+        "after_postnatal_check",
     ),
 }
 

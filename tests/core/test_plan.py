@@ -93,6 +93,7 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
                 "birth_type": draw(st.sampled_from(("vaginal", "assisted", "caesarean"))),
                 "breastfeeding": draw(st.booleans()),
                 "diet_calcium_mg": draw(st.integers(0, 2500)),
+                "postnatal_check": draw(st.booleans()),
             }.items()
             if draw(st.booleans())
         },
@@ -233,6 +234,8 @@ REFUSALS: list[tuple[dict[str, Any], str, str]] = [
     ({"profile": {"birth_date": 20260914}}, "profile.birth_date", "YYYY-MM-DD"),
     ({"profile": {"birth_type": "c-section"}}, "profile.birth_type", "vaginal, assisted or"),
     ({"profile": {"breastfeeding": "yes"}}, "profile.breastfeeding", "true or false"),
+    ({"profile": {"postnatal_check": "yes"}}, "profile.postnatal_check", "true or false"),
+    ({"profile": {"postnatal_check": 1}}, "profile.postnatal_check", "postnatal check"),
     ({"profile": {"diet_calcium_mg": -1}}, "profile.diet_calcium_mg", "0 to 2500"),
     ({"profile": {"diet_calcium_mg": 2501}}, "profile.diet_calcium_mg", "0 to 2500"),
     ({"profile": {"twins": True}}, "profile.twins", "not a setting"),
@@ -395,7 +398,7 @@ REAL_KEYS = ("waking", "posture_interval_min", "sessions", "calcium", "quiet", "
              "posture_enabled", "calcium_enabled", "exercise_enabled", "profile")
 INNER_KEYS = ("start", "end", "until", "at", "exercises", "label", "name", "meals",
               "daily_target_mg", "foods", "pinned", "birth_date", "birth_type", "breastfeeding",
-              "diet_calcium_mg")
+              "diet_calcium_mg", "postnatal_check")
 near_miss = st.recursive(
     json_leaves,
     lambda inner: st.lists(inner, max_size=3)

@@ -30,6 +30,7 @@ from backcare.core.ledger import load_ledger
 from backcare.core.plan import DEFAULT_SESSIONS, ExerciseSession, Plan, Profile, default_plan
 from backcare.core.progression import (
     CAREFUL_BIRTH_TYPE,
+    POSTNATAL_CHECK_REASON,
     effective_plan,
     progression_table,
     shipped_routines,
@@ -76,7 +77,8 @@ def _data_week(exercise: Exercise, birth_type: str | None) -> int:
 @pytest.mark.parametrize("birth_type", BIRTH_TYPES)
 @pytest.mark.parametrize("extra_days", [0, 6])
 def test_progression_table_week_0_to_52(birth_type: str | None, extra_days: int) -> None:
-    profile = Profile(birth_date=BIRTH, birth_type=birth_type)
+    # The check is said, so only the weeks decide here; the check's own gate is tested below.
+    profile = Profile(birth_date=BIRTH, birth_type=birth_type, postnatal_check=True)
     for week in range(53):
         today = _on(week, extra_days)
         found = statuses(EXERCISES, profile, today)
@@ -179,10 +181,75 @@ def test_unlock_messages_read_naturally_and_never_in_week_0() -> None:
 
 @pytest.mark.parametrize("birth_type", BIRTH_TYPES)
 def test_every_exercise_gets_exactly_one_unlock_message_in_a_year(birth_type: str | None) -> None:
-    profile = Profile(BIRTH, birth_type)
+    profile = Profile(BIRTH, birth_type, postnatal_check=True)
     said = [line for week in range(53) for line in unlock_messages(EXERCISES, profile, _on(week))]
     late = [e for e in EXERCISES if _data_week(e, birth_type) > 0]
     assert len(said) == len(set(said)) == len(late)
+
+
+# --- the postnatal check -------------------------------------------------------------------------
+
+AFTER_CHECK = tuple(e for e in EXERCISES if e.after_postnatal_check)
+
+
+def test_some_exercises_wait_for_the_check() -> None:
+    found = {e.id for e in AFTER_CHECK}
+    assert found == {"plank-kneeling", "plank-forearm", "air-bicycle", "ball-balance"}
+
+
+@pytest.mark.parametrize("birth_type", BIRTH_TYPES)
+@pytest.mark.parametrize("check", [None, False, True])
+def test_before_its_week_it_is_locked_whatever_the_check(
+    birth_type: str | None, check: bool | None
+) -> None:
+    profile = Profile(BIRTH, birth_type, postnatal_check=check)
+    for exercise in AFTER_CHECK:
+        unlock = _data_week(exercise, birth_type)
+        for week in (0, unlock - 1):
+            status = statuses(EXERCISES, profile, _on(week, 6))[exercise.id]
+            assert not status.offered and not status.waiting_for_check, (exercise.id, week)
+            assert status.headline.startswith("This opens"), status.reason
+            also = "It also waits until you have had your postnatal check." in status.reason
+            assert also == (check is not True), status.reason
+
+
+@pytest.mark.parametrize("birth_type", BIRTH_TYPES)
+@pytest.mark.parametrize("check", [None, False])
+def test_after_its_week_it_stays_locked_without_the_check(
+    birth_type: str | None, check: bool | None
+) -> None:
+    profile = Profile(BIRTH, birth_type, postnatal_check=check)
+    for exercise in AFTER_CHECK:
+        unlock = _data_week(exercise, birth_type)
+        for week in (unlock, unlock + 1, 52):
+            status = statuses(EXERCISES, profile, _on(week))[exercise.id]
+            assert not status.offered and status.waiting_for_check, (exercise.id, week)
+            assert status.reason == POSTNATAL_CHECK_REASON
+            assert status.headline == (
+                "This opens once you have had your postnatal check "
+                "(about 6–8 weeks after the birth)."
+            )
+        said = unlock_messages(EXERCISES, profile, _on(unlock))
+        assert not [line for line in said if exercise.title.lower() in line.lower()]
+    # ... and so no session holds it, pinned or not
+    pinned = ExerciseSession(time(9, 0), tuple(e.id for e in AFTER_CHECK), "Morning", pinned=True)
+    for plan in (_plan(profile), _plan(profile, (pinned,))):
+        found = effective_plan(plan, EXERCISES, _on(52))
+        held = {x for session in found.sessions for x in session.exercises}
+        assert not held & {e.id for e in AFTER_CHECK}
+
+
+@pytest.mark.parametrize("birth_type", BIRTH_TYPES)
+def test_after_its_week_it_opens_with_the_check(birth_type: str | None) -> None:
+    profile = Profile(BIRTH, birth_type, postnatal_check=True)
+    for exercise in AFTER_CHECK:
+        unlock = _data_week(exercise, birth_type)
+        status = statuses(EXERCISES, profile, _on(unlock))[exercise.id]
+        assert status.offered and status.starter and not status.waiting_for_check
+        assert status.reason.startswith("New this week")
+    pinned = ExerciseSession(time(9, 0), ("plank-kneeling",), "Morning", pinned=True)
+    found = effective_plan(_plan(profile, (pinned,)), EXERCISES, _on(52))
+    assert _by_label(found) == {"Morning": ("plank-kneeling",)}
 
 
 # --- statuses: doses, reasons, pauses ------------------------------------------------------------

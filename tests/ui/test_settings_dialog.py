@@ -11,7 +11,15 @@ from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from backcare.core.plan import MAX_MEALS, MAX_SESSIONS, Nap, Plan, Profile, default_plan
+from backcare.core.plan import (
+    MAX_MEALS,
+    MAX_SESSIONS,
+    POSTNATAL_CHECK_WORDS,
+    Nap,
+    Plan,
+    Profile,
+    default_plan,
+)
 from backcare.settings_file import export_settings
 from backcare.ui.settings_dialog import TAB_CALCIUM, TAB_DAY, TAB_SESSIONS, SettingsDialog
 
@@ -71,6 +79,19 @@ def test_a_valid_edit_is_emitted_at_once(qtbot: QtBot, dialog: SettingsDialog) -
     with qtbot.waitSignal(dialog.planChanged) as changed:
         qtbot.mouseClick(dialog.birth_date_unknown, Qt.MouseButton.LeftButton)
     assert changed.args[0].profile.birth_date is None
+
+
+def test_the_postnatal_check_box_reaches_the_saved_plan(
+    qtbot: QtBot, dialog: SettingsDialog
+) -> None:
+    box = dialog.about.postnatal_check
+    assert box.text() == POSTNATAL_CHECK_WORDS and not box.isChecked()
+    with qtbot.waitSignal(dialog.planChanged) as changed:
+        box.click()
+    assert changed.args[0].profile == replace(PROFILE, postnatal_check=True)
+    with qtbot.waitSignal(dialog.planChanged) as changed:
+        box.click()
+    assert changed.args[0].profile == replace(PROFILE, postnatal_check=False)
 
 
 def test_an_invalid_edit_is_not_emitted_and_is_named_beside_its_field(

@@ -43,6 +43,8 @@ def test_every_key_of_the_plan_but_the_nap_has_exactly_one_tab(qtbot: QtBot) -> 
 
 @pytest.mark.parametrize("profile", [
     Profile(date(2026, 10, 1), "caesarean", True, 300),
+    Profile(date(2026, 10, 1), "vaginal", False, 300, postnatal_check=True),
+    Profile(date(2026, 10, 1), "vaginal", False, 300, postnatal_check=False),
     Profile(None, None, None, 0),  # everything left out
 ])
 def test_each_tab_gives_back_the_data_it_was_given_without_a_signal(
@@ -56,6 +58,21 @@ def test_each_tab_gives_back_the_data_it_was_given_without_a_signal(
         with qtbot.assertNotEmitted(tab.edited), qtbot.assertNotEmitted(tab.typed):
             tab.set_data(data)
         assert tab.data() == {key: data[key] for key in tab.keys}
+
+
+def test_the_postnatal_check_is_not_said_until_she_clicks_it(qtbot: QtBot) -> None:
+    """Opening Settings for something else must not answer the question for her; once she
+    has clicked the box, unticked means "not yet" (False)."""
+    tab = AboutTab(lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    assert "postnatal_check" not in tab.data()["profile"]
+    with qtbot.waitSignal(tab.edited):
+        tab.postnatal_check.click()
+    assert tab.data()["profile"]["postnatal_check"] is True
+    with qtbot.waitSignal(tab.edited):
+        tab.postnatal_check.click()
+    assert tab.data()["profile"]["postnatal_check"] is False
 
 
 def test_an_edit_is_reported_and_read_back(qtbot: QtBot) -> None:

@@ -10,7 +10,13 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from backcare.core.plan import ExerciseSession, Plan, Profile, default_plan
+from backcare.core.plan import (
+    POSTNATAL_CHECK_WORDS,
+    ExerciseSession,
+    Plan,
+    Profile,
+    default_plan,
+)
 from backcare.core.plan_codec import validate
 from backcare.ui.setup_wizard import SetupWizard
 
@@ -72,7 +78,8 @@ def test_a_handful_of_clicks_gives_her_plan(qtbot: QtBot) -> None:
     assert chosen.args == [plan]
     assert not wizard.skipped
     assert wizard.result() == QDialog.DialogCode.Accepted
-    assert plan.profile == Profile(date(2026, 10, 5), "caesarean", True, 600)
+    # She saw the postnatal check question and left it unticked: "not yet", not "not said".
+    assert plan.profile == Profile(date(2026, 10, 5), "caesarean", True, 600, False)
     assert [(s.label, s.at) for s in plan.sessions] == [
         ("Morning", time(8, 0)), ("Afternoon", time(15, 0)), ("Evening", time(19, 30)),
     ]
@@ -148,9 +155,23 @@ def test_her_earlier_answers_are_shown_again(qtbot: QtBot, birth_type: str | Non
     click(qtbot, wizard.next_button)
     click(qtbot, wizard.finish_button)
     plan = wizard.result_plan()
-    assert plan.profile == profile
+    assert plan.profile == replace(profile, postnatal_check=False)
     # Her own choice of exercises (pinned in Settings) survives the re-run.
     assert plan.sessions == (ExerciseSession(time(10, 0), ("bridge",), "Morning", pinned=True),)
+
+
+def test_the_postnatal_check_box_reaches_her_plan(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    assert wizard.postnatal_check.text() == POSTNATAL_CHECK_WORDS
+    assert not wizard.postnatal_check.isChecked()
+    click(qtbot, wizard.postnatal_check)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    assert wizard.result_plan().profile.postnatal_check is True
+    # ... and a re-run shows it ticked again
+    again = make_wizard(qtbot, wizard.result_plan())
+    assert again.postnatal_check.isChecked()
 
 
 def test_a_rerun_keeps_the_sessions_it_does_not_ask_about(qtbot: QtBot) -> None:

@@ -215,6 +215,9 @@ class Exercise:
     sources: tuple[str, ...]
     file: Path
     movements: tuple[str, ...] = ()
+    # Opens only once she says she has had her 6-8 week postnatal check, whatever the week:
+    # the check is when a doctor or midwife confirms she can do more than gentle exercise.
+    after_postnatal_check: bool = False
 
     @property
     def poses(self) -> tuple[str, ...]:
@@ -353,6 +356,7 @@ def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
         sources=f.texts(data, "sources", min_items=1),
         file=file,
         movements=f.texts(data, "movements", allowed=MOVEMENTS, min_items=1),
+        after_postnatal_check=f.flag(data, "after_postnatal_check"),
     )
     if len(exercise.purpose) > 140:
         raise Invalid("purpose", "must be one short line (140 characters at most).")

@@ -61,6 +61,10 @@ class ExerciseSession:
     pinned: bool = False
 
 
+# The question both setup and Settings ask; the same words, so she recognises it in both.
+POSTNATAL_CHECK_WORDS = "I have had my postnatal check (6–8 weeks after the birth)"
+
+
 @dataclass(frozen=True)
 class Profile:
     """What the first-run setup asks, so the exercises fit her recovery.
@@ -68,12 +72,15 @@ class Profile:
     ``None`` means "not told" (setup skipped): progression then assumes the most careful case,
     a caesarean birth in the first week, and the app keeps asking gently for the birth date.
     ``diet_calcium_mg`` is her rough daily calcium from ordinary food, counted into the tally.
+    ``postnatal_check`` is whether she has had her 6-8 week postnatal check; the harder
+    exercises wait for it, and not having said (None) keeps them closed, as False does.
     """
 
     birth_date: date | None = None
     birth_type: str | None = None
     breastfeeding: bool | None = None
     diet_calcium_mg: int = 0
+    postnatal_check: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         profile["birth_type"] = plan.profile.birth_type
     if plan.profile.breastfeeding is not None:
         profile["breastfeeding"] = plan.profile.breastfeeding
+    if plan.profile.postnatal_check is not None:
+        profile["postnatal_check"] = plan.profile.postnatal_check
     data["profile"] = profile
     if plan.nap is not None:
         data["nap"] = {"start": plan.nap.start.isoformat(), "until": plan.nap.until.isoformat()}

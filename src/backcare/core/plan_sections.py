@@ -296,7 +296,9 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     if table is None:
         return None
     r.unknown_keys(
-        table, ("birth_date", "birth_type", "breastfeeding", "diet_calcium_mg"), "profile"
+        table,
+        ("birth_date", "birth_type", "breastfeeding", "diet_calcium_mg", "postnatal_check"),
+        "profile",
     )
     errors_before = len(r.errors)
     birth_date = None
@@ -312,6 +314,13 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     breastfeeding = table.get("breastfeeding")
     if breastfeeding is not None:
         breastfeeding = r.flag(breastfeeding, "profile.breastfeeding")
+    postnatal_check = table.get("postnatal_check")
+    if postnatal_check is not None and not isinstance(postnatal_check, bool):
+        r.refuse(
+            "profile.postnatal_check",
+            "Whether you have had your postnatal check must be true or false, "
+            f"not {show(postnatal_check)}.",
+        )
     diet = r.whole(
         table.get("diet_calcium_mg", 0),
         "profile.diet_calcium_mg",
@@ -322,6 +331,6 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     )
     if len(r.errors) > errors_before or diet is None:
         return None
-    return Profile(birth_date, birth_type, breastfeeding, diet)
+    return Profile(birth_date, birth_type, breastfeeding, diet, postnatal_check)
 
 

@@ -1,13 +1,17 @@
 """Which exercises are safe for her this week, and the routine that follows from that.
 
 What is safe changes week by week after birth and with the type of birth, so it is worked out
-afresh from three things only: the exercise data (each file's ``[earliest_week]``), her profile
-(birth date and type of birth) and today's date, passed in. Nothing here is stored, so a new
+afresh from three things only: the exercise data (each file's ``[earliest_week]`` and
+``after_postnatal_check``), her profile (birth date, type of birth, whether she has had her
+postnatal check) and today's date, passed in. Nothing here is stored, so a new
 birth date, a fixed exercise file or a new day simply gives a new answer.
 
 Not knowing is never less safe: no birth date counts as week 0, and no type of birth counts as
 a caesarean, the most careful case. A "this made my back worse" pause (kept elsewhere, passed in
 as ``paused``: exercise id → the first date it is offered again) hides an exercise until then.
+The harder exercises also wait for her 6-8 week postnatal check, when a doctor or midwife looks
+at how she is healing: until she says she has had it (not saying counts as not yet), they stay
+closed even once their week has come.
 
 Her sessions follow the progression (``effective_plan``) unless she pinned her own exercises;
 even then, an exercise that is not yet safe, or paused, is left out. The plan this returns is
@@ -37,6 +41,7 @@ from backcare.paths import resources_dir
 
 __all__ = [
     "CAREFUL_BIRTH_TYPE",
+    "POSTNATAL_CHECK_REASON",
     "ExerciseStatus",
     "effective_plan",
     "progression_table",
@@ -72,6 +77,8 @@ class ExerciseStatus:
     sets: int  # sets to do this week (dose.starter_sets when starter and set, else dose.sets)
     reason: str  # why locked (and when it opens), until when paused, or a starter note
     paused_until: date | None
+    # Its week has come, but it waits until she says she has had her postnatal check.
+    waiting_for_check: bool = False
 
     @property
     def headline(self) -> str:
@@ -79,6 +86,18 @@ class ExerciseStatus:
         weeks."): what fits on one line of the library or the settings window."""
         first, dot, _ = self.reason.partition(". ")
         return first + "." if dot else self.reason
+
+
+POSTNATAL_CHECK_REASON = (
+    "This opens once you have had your postnatal check (about 6–8 weeks after the birth). "
+    "Tell Back Care in Settings when you have had it."
+)
+
+
+def _needs_check(exercise: Exercise, profile: Profile) -> bool:
+    """True when the exercise waits for the postnatal check and she has not said she had it;
+    only an explicit yes opens it, so a skipped question stays on the careful side."""
+    return exercise.after_postnatal_check and profile.postnatal_check is not True
 
 
 def _birth_type(profile: Profile) -> str:
@@ -107,6 +126,8 @@ def _locked_reason(exercise: Exercise, profile: Profile, unlock: int, week: int)
         sentence += (
             " (the timing after a caesarean, which we use until you tell us your type of birth)"
         )
+    if _needs_check(exercise, profile):
+        sentence += ". It also waits until you have had your postnatal check"
     return f"{sentence}. {exercise.earliest_week.why}"
 
 
@@ -117,12 +138,15 @@ def _status(
     pause_end = paused.get(exercise.id)
     paused_until = pause_end if pause_end is not None and pause_end > today else None
     safe = week >= unlock
-    offered = safe and paused_until is None
+    waiting_for_check = safe and _needs_check(exercise, profile)
+    offered = safe and not waiting_for_check and paused_until is None
     starter = offered and week == unlock
     dose = exercise.dose
     sets = dose.starter_sets if starter and dose.starter_sets else dose.sets
     if not safe:
         reason = _locked_reason(exercise, profile, unlock, week)
+    elif waiting_for_check:
+        reason = POSTNATAL_CHECK_REASON
     elif paused_until is not None:
         reason = f"Resting until {_day(paused_until)}, to give your back a break. Go gently."
     elif starter and dose.starter_sets and dose.starter_sets < dose.sets:
@@ -144,6 +168,7 @@ def _status(
         sets=sets,
         reason=reason,
         paused_until=paused_until,
+        waiting_for_check=waiting_for_check,
     )
 
 
@@ -169,7 +194,8 @@ def unlock_messages(
     exercises: Iterable[Exercise], profile: Profile | None, today: date
 ) -> list[str]:
     """A gentle line for each exercise that opens this very week (never in week 0, which is
-    simply where everyone starts), gentlest first: "From this week you can add the bridge."."""
+    simply where everyone starts), gentlest first: "From this week you can add the bridge.".
+    One still waiting for her postnatal check gets no line: it is not something she can add."""
     profile = profile if profile is not None else Profile()
     week = week_after_birth(profile.birth_date, today)
     if week == 0:
@@ -178,7 +204,7 @@ def unlock_messages(
     return [
         f"From this week you can add {_with_article(e.title)}."
         for e in gentlest_first(exercises)
-        if e.earliest_week.for_birth(birth_type) == week
+        if e.earliest_week.for_birth(birth_type) == week and not _needs_check(e, profile)
     ]
 
 

@@ -1,8 +1,9 @@
 """The Settings window's "About you" tab: what she told Back Care about herself.
 
-The baby's birth date, the type of birth, breastfeeding and calcium from her usual food: the
-plan's ``profile``. Each may be left out ("Rather not say"); the tab only shows and gives back
-the plain data, and what is safe for her is decided in ``core``.
+The baby's birth date, the type of birth, whether she has had her postnatal check,
+breastfeeding and calcium from her usual food: the plan's ``profile``. Each may be left out
+("Rather not say"); the tab only shows and gives back the plain data, and what is safe for
+her is decided in ``core``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QSpinBox, QWidget
 
-from backcare.core.plan import DIET_CALCIUM_MAX_MG
+from backcare.core.plan import DIET_CALCIUM_MAX_MG, POSTNATAL_CHECK_WORDS
 from backcare.ui.form_parts import make_error_label, note, row, with_error
 from backcare.ui.settings_tab import SettingsTab, commit_typed_numbers_on_enter, form_layout
 
@@ -62,6 +63,14 @@ class AboutTab(SettingsTab):
             self.birth_type.addItem(words, value)
         self.birth_type_error = make_error_label("Problem with the type of birth")
         form.addRow("Type of birth", with_error(row(self.birth_type), self.birth_type_error))
+        # The harder exercises wait for this; see _check_said for what an untouched box means.
+        self.postnatal_check = QCheckBox(POSTNATAL_CHECK_WORDS)
+        self.postnatal_check.setAccessibleName(POSTNATAL_CHECK_WORDS)
+        self.postnatal_check_error = make_error_label("Problem with the postnatal check")
+        form.addRow("Postnatal check", with_error(
+            row(self.postnatal_check), self.postnatal_check_error
+        ))
+        self._check_said: bool | None = None
         self.breastfeeding = QComboBox()
         self.breastfeeding.setAccessibleName("Breastfeeding")
         for flag, words in FEEDING_CHOICES:
@@ -88,6 +97,7 @@ class AboutTab(SettingsTab):
         self.birth_date.dateChanged.connect(self._changed)
         self.birth_date_unknown.toggled.connect(self._changed)
         self.birth_type.currentIndexChanged.connect(self._changed)
+        self.postnatal_check.clicked.connect(self._on_postnatal_check)
         self.breastfeeding.currentIndexChanged.connect(self._changed)
         self.diet_calcium.valueChanged.connect(self._changed)
         commit_typed_numbers_on_enter(self)
@@ -107,6 +117,13 @@ class AboutTab(SettingsTab):
         feeding = [flag for flag, _ in FEEDING_CHOICES].index(profile.get("breastfeeding"))
         self.breastfeeding.setCurrentIndex(feeding)
         self.diet_calcium.setValue(profile["diet_calcium_mg"])
+        self._check_said = profile.get("postnatal_check")
+        self.postnatal_check.setChecked(self._check_said is True)
+
+    def _on_postnatal_check(self, checked: bool) -> None:
+        """She clicked the box, so she has answered: unticked from now on means "not yet"."""
+        self._check_said = checked
+        self._changed()
 
     def data(self) -> dict[str, Any]:
         """``{"profile": {...}}``; a field left out ("Rather not say") has no key."""
@@ -117,6 +134,12 @@ class AboutTab(SettingsTab):
             profile["birth_type"] = self.birth_type.currentData()
         if self.breastfeeding.currentData() is not None:
             profile["breastfeeding"] = self.breastfeeding.currentData()
+        # A box she never touched keeps "not said" (no key), so opening Settings to change
+        # something else does not answer this question for her.
+        if self.postnatal_check.isChecked():
+            profile["postnatal_check"] = True
+        elif self._check_said is not None:
+            profile["postnatal_check"] = False
         return {"profile": profile}
 
     def _field_labels(self) -> dict[str, QLabel]:
@@ -124,6 +147,7 @@ class AboutTab(SettingsTab):
             "profile.birth_date": self.birth_date_error,
             "profile.birth_type": self.birth_type_error,
             "profile.breastfeeding": self.breastfeeding_error,
+            "profile.postnatal_check": self.postnatal_check_error,
             "profile.diet_calcium_mg": self.diet_calcium_error,
             "profile": self.profile_error,
         }

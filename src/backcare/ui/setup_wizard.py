@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from backcare.core.plan import (
     DEFAULT_SESSIONS,
     MAX_YEARS_SINCE_BIRTH,
+    POSTNATAL_CHECK_WORDS,
     ExerciseSession,
     FieldError,
     Plan,
@@ -255,6 +256,11 @@ class SetupWizard(QDialog):
             "If you'd rather not say, Back Care suggests the gentlest exercises, as after a "
             "caesarean.", "note"
         ))
+        # The harder exercises (planks, the air bicycle, the ball) wait for this check.
+        self.postnatal_check = QCheckBox(POSTNATAL_CHECK_WORDS)
+        self.postnatal_check.setAccessibleName(POSTNATAL_CHECK_WORDS)
+        self.postnatal_check.setChecked(profile.postnatal_check is True)
+        layout.addWidget(self.postnatal_check)
 
         layout.addWidget(_labelled("Are you breastfeeding?", "question"))
         self.feeding_group = QButtonGroup(self)
@@ -408,6 +414,7 @@ class SetupWizard(QDialog):
         self.birth_date.dateChanged.connect(self.refresh)
         for group in (self.birth_group, self.feeding_group):
             group.buttonToggled.connect(self.refresh)
+        self.postnatal_check.toggled.connect(self.refresh)
         self.calcium_group.buttonToggled.connect(self._on_calcium)
         for edit in (self.waking_start, self.waking_end, *self.meal_times):
             edit.timeChanged.connect(self.refresh)
@@ -433,6 +440,8 @@ class SetupWizard(QDialog):
             profile["birth_type"] = birth_type
         if self.feeding_group.checkedButton() is not None:
             profile["breastfeeding"] = self.feeding_yes.isChecked()
+        # She has seen the question here, so an unticked box is a "not yet", not a "not said".
+        profile["postnatal_check"] = self.postnatal_check.isChecked()
         data["profile"] = profile
         data["waking"] = {"start": _hhmm(self.waking_start), "end": _hhmm(self.waking_end)}
         # Her chosen times in the four slots first (errors are matched to rows by that order),
