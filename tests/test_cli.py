@@ -210,3 +210,56 @@ def test_missing_xcb_libraries_are_named_by_their_package(monkeypatch: pytest.Mo
     assert display.missing_xcb_packages() == []  # CI installs them all (.ci/apt-packages)
     monkeypatch.setitem(display._XCB_LIBRARIES, "libbackcare-absent.so.7", "libbackcare-absent7")
     assert display.missing_xcb_packages() == ["libbackcare-absent7"]
+
+
+def test_safety_with_a_country_prints_its_numbers(tmp_path: Path) -> None:
+    done = _run("--data-dir", str(tmp_path), "safety", "--country", "AU", no_screen=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Call 000 now"
+    assert "Get help today" in lines and "Stop exercising if" in lines
+    assert any(line.startswith("- ") for line in lines)
+    assert "healthdirect 1800 022 222" in done.stdout and "Lifeline 13 11 14" in done.stdout
+    assert "999" not in done.stdout
+    assert "PySide6" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_safety_with_an_unknown_country_uses_neutral_words(tmp_path: Path) -> None:
+    done = _run("--data-dir", str(tmp_path), "safety", "--country", "XX", no_screen=True)
+    assert done.returncode == 0, done.stderr
+    assert "no numbers for 'XX'" in done.stdout
+    assert "Call your local emergency number now" in done.stdout
+
+
+def test_safety_refuses_a_malformed_country_in_one_sentence(tmp_path: Path) -> None:
+    done = _run("--data-dir", str(tmp_path), "safety", "--country", "Britain", no_screen=True)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip() == (
+        "'Britain' is not a country code: give two letters, such as GB, AU or US."
+    )
+
+
+def test_safety_uses_the_saved_country_or_says_it_does_not_know(tmp_path: Path) -> None:
+    done = _run("--data-dir", str(tmp_path), "safety", no_screen=True)
+    assert done.returncode == 0, done.stderr
+    assert "does not know your country" in done.stderr
+    assert done.stdout.startswith("Call your local emergency number now")
+    settings_file = tmp_path / "mine.toml"
+    settings_file.write_text("[profile]\ncountry = 'NZ'\n")
+    done = _run("--data-dir", str(tmp_path), "settings", "import", str(settings_file),
+                no_screen=True)
+    assert done.returncode == 0, done.stderr
+    done = _run("--data-dir", str(tmp_path), "safety", no_screen=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Call 111 now") and "Healthline 0800 611 116" in done.stdout
+
+
+def test_safety_does_not_import_qt() -> None:
+    code = ("import sys; from backcare.cli import main; main(['safety', '--country', 'GB']); "
+            "print('QT', any(m.startswith('PySide6') for m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("QT False")

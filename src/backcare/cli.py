@@ -64,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     imported = actions.add_parser("import", help="check FILE and, if it is valid, use it")
     imported.add_argument("file", type=Path, metavar="FILE")
+    safety = commands.add_parser(
+        "safety",
+        help="print the warning signs and what to do, with your country's numbers",
+        description="Print the warning signs in three groups (call for help now, get help "
+        "today, stop exercising) with the numbers of your saved country, or of CC.",
+    )
+    safety.add_argument(
+        "--country", metavar="CC", help="a two-letter country code such as GB, AU or US"
+    )
     commands.add_parser(
         "install-desktop",
         help="add Back Care to the applications menu, with its icon",
@@ -157,6 +166,73 @@ def _settings(action: str, file: Path, data: Path | None) -> int:
         store.close()
 
 
+def _saved_country(data: Path | None) -> tuple[str | None, int]:
+    """Her country from the saved plan (as ``backcare today`` reads it), and 0 or an exit code."""
+    from backcare.core.zone import local_zone
+    from backcare.settings import load_plan, open_store
+
+    store, problem = open_store(data, local_zone())
+    if store is None:
+        print(problem, file=sys.stderr)
+        return None, 1
+    try:
+        plan = load_plan(store)
+        for notice in store.notices:
+            print(notice, file=sys.stderr)
+        return plan.profile.country, 0
+    finally:
+        store.close()
+
+
+def _safety(code: str | None, data: Path | None) -> int:
+    """The Safety page as text, in her country's words; the neutral words when it is not known,
+    because a wrong number is worse than "your local emergency number"."""
+    from backcare.core.countries import country_for, is_code, load_countries
+    from backcare.core.safety import for_country, load_safety
+    from backcare.paths import resources_dir
+
+    if code is not None:
+        given, code = code, code.strip().upper()
+        if not is_code(code):
+            print(f"'{given}' is not a country code: give two letters, such as GB, AU or US.",
+                  file=sys.stderr)
+            return 2
+    else:
+        code, failed = _saved_country(data)
+        if failed:
+            return failed
+        if code is None:
+            print("Back Care does not know your country, so the numbers below are general; "
+                  "give it with --country CC.", file=sys.stderr)
+    safety, problems = load_safety(resources_dir() / "safety.toml")
+    countries, country_problems = load_countries(resources_dir() / "countries.toml")
+    for problem in (*problems, *country_problems):
+        print(f"Skipped: {problem.sentence()}", file=sys.stderr)
+    if safety is None:
+        return 1
+    country = country_for(code, countries)
+    if code is not None and not country.known:
+        print(f"Back Care has no numbers for '{code}' yet, so it uses general words: call your "
+              "local emergency number.")
+    shown = for_country(safety, country)
+    for group in shown.groups:
+        print(group.title)
+        print(group.action)
+        for sign in group:
+            print(f"- {sign.text}")
+        print()
+    if country.known:
+        also = f" ({country.also})" if country.also else ""
+        print(f"Numbers for {country.name}:")
+        print(f"Emergency: {country.emergency}{also}")
+        if country.urgent:
+            print(f"Same-day advice: {country.urgent}")
+        if country.crisis:
+            print(f"Crisis line: {country.crisis}")
+        print("Sources: " + "; ".join(country.sources) + ".")
+    return 0
+
+
 def _install_desktop() -> int:
     from backcare.desktop.desktop_entry import install_desktop
 
@@ -208,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _today(args.date, args.data_dir)
     if args.command == "settings":
         return _settings(args.action, args.file, args.data_dir)
+    if args.command == "safety":
+        return _safety(args.country, args.data_dir)
     if args.command == "install-desktop":
         return _install_desktop()
     reason = missing_display_reason()

@@ -94,6 +94,8 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
                 "breastfeeding": draw(st.booleans()),
                 "diet_calcium_mg": draw(st.integers(0, 2500)),
                 "postnatal_check": draw(st.booleans()),
+                "country": draw(st.sampled_from(("GB", "AU", "CN", "US", "XX"))
+                                | st.from_regex(r"[A-Z]{2}", fullmatch=True)),
             }.items()
             if draw(st.booleans())
         },
@@ -236,6 +238,11 @@ REFUSALS: list[tuple[dict[str, Any], str, str]] = [
     ({"profile": {"breastfeeding": "yes"}}, "profile.breastfeeding", "true or false"),
     ({"profile": {"postnatal_check": "yes"}}, "profile.postnatal_check", "true or false"),
     ({"profile": {"postnatal_check": 1}}, "profile.postnatal_check", "postnatal check"),
+    ({"profile": {"country": "gb"}}, "profile.country", "two-letter code"),
+    ({"profile": {"country": "GBR"}}, "profile.country", "such as GB or US"),
+    ({"profile": {"country": "United Kingdom"}}, "profile.country", "two-letter code"),
+    ({"profile": {"country": 44}}, "profile.country", "two-letter code"),
+    ({"profile": {"country": ""}}, "profile.country", "two-letter code"),
     ({"profile": {"diet_calcium_mg": -1}}, "profile.diet_calcium_mg", "0 to 2500"),
     ({"profile": {"diet_calcium_mg": 2501}}, "profile.diet_calcium_mg", "0 to 2500"),
     ({"profile": {"twins": True}}, "profile.twins", "not a setting"),
@@ -398,7 +405,7 @@ REAL_KEYS = ("waking", "posture_interval_min", "sessions", "calcium", "quiet", "
              "posture_enabled", "calcium_enabled", "exercise_enabled", "profile")
 INNER_KEYS = ("start", "end", "until", "at", "exercises", "label", "name", "meals",
               "daily_target_mg", "foods", "pinned", "birth_date", "birth_type", "breastfeeding",
-              "diet_calcium_mg", "postnatal_check")
+              "diet_calcium_mg", "postnatal_check", "country")
 near_miss = st.recursive(
     json_leaves,
     lambda inner: st.lists(inner, max_size=3)

@@ -8,11 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backcare.core.countries import country_for, load_countries
 from backcare.core.ledger import SEED_FILES, check_links, load_ledger
 from backcare.core.safety import (
+    CRISIS_SIGNS,
     URGENCIES,
     Safety,
     citations,
+    for_country,
     load_safety,
     red_flag_lines,
     source_labels,
@@ -24,6 +27,7 @@ from tests.core.test_content import _our_texts
 
 SAFETY = resources_dir() / "safety.toml"
 LEDGER = seeds_dir() / "facts.toml"
+COUNTRIES = load_countries(resources_dir() / "countries.toml")[0]
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +58,55 @@ def test_groups_come_in_order_of_urgency_and_each_has_signs(safety: Safety) -> N
     assert all(sign.urgency == "emergency" for sign in safety.emergency)
     assert all(sign.urgency == "urgent" for sign in safety.urgent)
     assert all(sign.urgency == "stop" for sign in safety.stop_signs)
-    assert "999" in safety.emergency.title + safety.emergency.action
     assert "112" in safety.emergency.action and "911" in safety.emergency.action
-    assert "111" in safety.urgent.action and "midwife" in safety.urgent.action
+    gb = for_country(safety, country_for("GB", COUNTRIES))
+    assert gb.emergency.title == "Call 999 now"
+    assert "999" in gb.emergency.action and "A&E" in gb.emergency.action
+    assert "NHS 111" in gb.urgent.action and "midwife" in gb.urgent.action
+
+
+# --- in her country's words ----------------------------------------------------------------------
+
+
+def test_the_gb_rendering_keeps_the_uk_numbers_and_every_sign(safety: Safety) -> None:
+    gb = for_country(safety, country_for("GB", COUNTRIES))
+    assert [s.id for s in gb.signs()] == [s.id for s in safety.signs()]
+    assert gb.stop_signs == safety.stop_signs
+    for old, new in zip(safety.signs(), gb.signs(), strict=True):
+        assert new.text.startswith(old.text) and new.sources == old.sources
+        assert (new.text != old.text) == (old.id in CRISIS_SIGNS)
+    assert all("Samaritans 116 123" in s.text for s in gb.signs() if s.id in CRISIS_SIGNS)
+
+
+def test_another_country_names_its_numbers_and_no_uk_ones(safety: Safety) -> None:
+    au = for_country(safety, country_for("AU", COUNTRIES))
+    assert au.emergency.title == "Call 000 now"
+    assert "000" in au.emergency.action and "the emergency department" in au.emergency.action
+    assert "healthdirect 1800 022 222" in au.urgent.action and "call 000" in au.urgent.action
+    words = " ".join([g.title + " " + g.action for g in au.groups] + [s.text for s in au.signs()])
+    assert "999" not in words and "A&E" not in words and "NHS" not in words
+    assert "call 000" in " ".join(s.text for s in au.urgent)  # "call 999" in a sign became 000
+    assert all("Lifeline 13 11 14" in s.text for s in au.signs() if s.id in CRISIS_SIGNS)
+
+
+def test_a_country_without_an_urgent_or_crisis_line_gets_neutral_words(safety: Safety) -> None:
+    it = for_country(safety, country_for("IT", COUNTRIES))
+    assert "your doctor or midwife" in it.urgent.action and "call 112" in it.urgent.action
+    assert [s.text for s in it.signs() if s.id in CRISIS_SIGNS] == [
+        s.text for s in safety.signs() if s.id in CRISIS_SIGNS
+    ]
+    ireland = for_country(safety, country_for("IE", COUNTRIES))
+    assert "999 works too" in ireland.emergency.action and "A&E" in ireland.emergency.action
+
+
+def test_an_unknown_country_gets_the_local_emergency_number(safety: Safety) -> None:
+    neutral = for_country(safety, country_for(None, COUNTRIES))
+    assert neutral.emergency.title == "Call your local emergency number now"
+    for number in ("112", "911", "999", "000"):
+        assert number in neutral.emergency.action
+    assert "your doctor or midwife" in neutral.urgent.action
+    signs = " ".join(s.text for s in neutral.signs())
+    assert "999" not in signs and "call your local emergency number" in signs
 
 
 def test_emergency_signs_cover_the_postnatal_and_back_pain_red_flags(safety: Safety) -> None:

@@ -74,6 +74,8 @@ class Profile:
     ``diet_calcium_mg`` is her rough daily calcium from ordinary food, counted into the tally.
     ``postnatal_check`` is whether she has had her 6-8 week postnatal check; the harder
     exercises wait for it, and not having said (None) keeps them closed, as False does.
+    ``country`` is her ISO 3166 alpha-2 code ("GB"), so the Safety page names her emergency
+    number; None (not told) gives neutral words ("your local emergency number").
     """
 
     birth_date: date | None = None
@@ -81,6 +83,7 @@ class Profile:
     breastfeeding: bool | None = None
     diet_calcium_mg: int = 0
     postnatal_check: bool | None = None
+    country: str | None = None
 
 
 @dataclass(frozen=True)

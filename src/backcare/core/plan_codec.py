@@ -63,6 +63,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         profile["breastfeeding"] = plan.profile.breastfeeding
     if plan.profile.postnatal_check is not None:
         profile["postnatal_check"] = plan.profile.postnatal_check
+    if plan.profile.country is not None:
+        profile["country"] = plan.profile.country
     data["profile"] = profile
     if plan.nap is not None:
         data["nap"] = {"start": plan.nap.start.isoformat(), "until": plan.nap.until.isoformat()}

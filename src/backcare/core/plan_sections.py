@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from backcare.core.countries import is_code
 from backcare.core.plan import (
     ALL_WEEKDAYS,
     BIRTH_TYPES,
@@ -297,7 +298,8 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
         return None
     r.unknown_keys(
         table,
-        ("birth_date", "birth_type", "breastfeeding", "diet_calcium_mg", "postnatal_check"),
+        ("birth_date", "birth_type", "breastfeeding", "diet_calcium_mg", "postnatal_check",
+         "country"),
         "profile",
     )
     errors_before = len(r.errors)
@@ -321,6 +323,13 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
             "Whether you have had your postnatal check must be true or false, "
             f"not {show(postnatal_check)}.",
         )
+    country = table.get("country")
+    if country is not None and not is_code(country):
+        r.refuse(
+            "profile.country",
+            "Your country must be a two-letter code in capitals, such as GB or US, "
+            f"not {show(country)}.",
+        )
     diet = r.whole(
         table.get("diet_calcium_mg", 0),
         "profile.diet_calcium_mg",
@@ -331,6 +340,6 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     )
     if len(r.errors) > errors_before or diet is None:
         return None
-    return Profile(birth_date, birth_type, breastfeeding, diet, postnatal_check)
+    return Profile(birth_date, birth_type, breastfeeding, diet, postnatal_check, country)
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from backcare.core import fields as f
+from backcare.core.countries import Country
 from backcare.core.ledger import Citing, Ledger
 from backcare.core.problems import ContentProblem, Invalid
 
@@ -168,6 +169,70 @@ def load_safety(path: Path) -> tuple[Safety | None, tuple[ContentProblem, ...]]:
         file=path,
     )
     return safety, tuple(problems)
+
+
+# ----- in her country's words -------------------------------------------------------------------
+
+# The group headings and actions are built here, not read from safety.toml: each sentence is
+# mostly numbers and places from countries.toml, and building them in one function keeps the
+# wording the same for every country. The stop group names no number and stays as written.
+# Signs that name the UK number ("call 999") get hers; the two mood signs gain her crisis line.
+_UK_NUMBER = re.compile(r"\b999\b")
+CRISIS_SIGNS = ("emergency-self-harm", "urgent-low-mood")
+
+
+def _emergency_words(country: Country) -> tuple[str, str, str]:
+    """The number as a sentence names it, the heading, and the action for the emergency group."""
+    if country.emergency is None:
+        number = "your local emergency number"
+        aside = "; ".join(country.hints)
+    else:
+        number = country.emergency
+        aside = country.also or ""
+    called = f"{number} ({aside})" if aside else number
+    action = (
+        f"If you have any of these, call {called} straight away, or go to "
+        f"{country.care_place}. Don't wait to see if it passes, and don't drive yourself."
+    )
+    return number, f"Call {number} now", action
+
+
+def _urgent_action(country: Country, number: str) -> str:
+    who = "your doctor or midwife"
+    if country.urgent:
+        who = f"your midwife, doctor or {country.urgent}"
+    return (
+        f"If you have any of these, call {who} the same day. Don't wait for your next check-up. "
+        f"If things get worse quickly, call {number}."
+    )
+
+
+def _sign_for(sign: Sign, country: Country, number: str) -> Sign:
+    text = _UK_NUMBER.sub(number, sign.text)
+    if country.crisis and sign.id in CRISIS_SIGNS:
+        text = f"{text} You can also talk to someone now: {country.crisis}."
+    return sign if text == sign.text else replace(sign, text=text)
+
+
+def for_country(safety: Safety, country: Country) -> Safety:
+    """The safety content with the headings, actions and numbers of her country.
+
+    Pure: the same signs in the same order, only the words that name a number or a place
+    change. The neutral fallback (no known number) says "your local emergency number" and
+    lists the common numbers, so no one is told a number that does not work where she is.
+    """
+    number, title, action = _emergency_words(country)
+
+    def group(old: SignGroup, title: str, action: str) -> SignGroup:
+        signs = tuple(_sign_for(sign, country, number) for sign in old)
+        return replace(old, title=title, action=action, signs=signs)
+
+    return replace(
+        safety,
+        emergency=group(safety.emergency, title, action),
+        urgent=group(safety.urgent, safety.urgent.title, _urgent_action(country, number)),
+        stop_signs=group(safety.stop_signs, safety.stop_signs.title, safety.stop_signs.action),
+    )
 
 
 # ----- for other screens and for the ledger -------------------------------------------------------
