@@ -45,6 +45,8 @@ def test_every_key_of_the_plan_but_the_nap_has_exactly_one_tab(qtbot: QtBot) -> 
     Profile(date(2026, 10, 1), "caesarean", True, 300),
     Profile(date(2026, 10, 1), "vaginal", False, 300, postnatal_check=True),
     Profile(date(2026, 10, 1), "vaginal", False, 300, postnatal_check=False),
+    Profile(date(2026, 10, 1), "vaginal", True, 300, country="AU"),
+    Profile(None, None, None, 0, country="ZZ"),  # not listed: still given back unchanged
     Profile(None, None, None, 0),  # everything left out
 ])
 def test_each_tab_gives_back_the_data_it_was_given_without_a_signal(
@@ -73,6 +75,23 @@ def test_the_postnatal_check_is_not_said_until_she_clicks_it(qtbot: QtBot) -> No
     with qtbot.waitSignal(tab.edited):
         tab.postnatal_check.click()
     assert tab.data()["profile"]["postnatal_check"] is False
+
+
+def test_the_country_combo_reaches_the_data(qtbot: QtBot) -> None:
+    tab = AboutTab(lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    assert tab.country.currentText() == "Not set"
+    assert "country" not in tab.data()["profile"]
+    names = [tab.country.itemText(i) for i in range(1, tab.country.count())]
+    assert names == sorted(names, key=str.casefold) and "Australia" in names
+    with qtbot.waitSignal(tab.edited):
+        tab.country.setCurrentIndex(tab.country.findData("AU"))
+    assert tab.country.currentText() == "Australia"
+    assert tab.data()["profile"]["country"] == "AU"
+    with qtbot.waitSignal(tab.edited):
+        tab.country.setCurrentIndex(0)  # "Not set"
+    assert "country" not in tab.data()["profile"]
 
 
 def test_an_edit_is_reported_and_read_back(qtbot: QtBot) -> None:

@@ -25,8 +25,12 @@ DISCLAIMER = "Back Care does not replace your midwife or doctor."
 RED_FLAGS = ("Heavy bleeding", "A painful, swollen calf")
 
 
-def make_wizard(qtbot: QtBot, plan: Plan | None = None) -> SetupWizard:
-    wizard = SetupWizard(plan or default_plan(), TODAY, DISCLAIMER, RED_FLAGS)
+def make_wizard(
+    qtbot: QtBot, plan: Plan | None = None, locale_name: str = "C"
+) -> SetupWizard:
+    # "C" names no country, so the tests do not depend on the machine's locale.
+    wizard = SetupWizard(plan or default_plan(), TODAY, DISCLAIMER, RED_FLAGS,
+                         locale_name=locale_name)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -172,6 +176,29 @@ def test_the_postnatal_check_box_reaches_her_plan(qtbot: QtBot) -> None:
     # ... and a re-run shows it ticked again
     again = make_wizard(qtbot, wizard.result_plan())
     assert again.postnatal_check.isChecked()
+
+
+def test_the_country_is_preset_from_the_locale_and_reaches_her_plan(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot, locale_name="en_AU.UTF-8")
+    assert wizard.country.currentData() == "AU"
+    assert wizard.country.currentText() == "Australia"
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    assert wizard.result_plan().profile.country == "AU"
+    # A re-run shows her saved country, whatever the locale says.
+    again = make_wizard(qtbot, wizard.result_plan(), locale_name="en_GB.UTF-8")
+    assert again.country.currentData() == "AU"
+
+
+def test_no_country_is_guessed_without_one_in_the_locale(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot, locale_name="C")
+    assert wizard.country.currentIndex() == 0 and wizard.country.currentData() is None
+    wizard.country.setCurrentIndex(wizard.country.findData("GB"))
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    assert wizard.result_plan().profile.country == "GB"
 
 
 def test_a_rerun_keeps_the_sessions_it_does_not_ask_about(qtbot: QtBot) -> None:

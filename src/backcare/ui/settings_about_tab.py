@@ -1,7 +1,8 @@
 """The Settings window's "About you" tab: what she told Back Care about herself.
 
-The baby's birth date, the type of birth, whether she has had her postnatal check,
-breastfeeding and calcium from her usual food: the plan's ``profile``. Each may be left out
+The baby's birth date, the type of birth, whether she has had her postnatal check, her
+country (for the emergency numbers), breastfeeding and calcium from her usual food: the plan's
+``profile``. Each may be left out
 ("Rather not say"); the tab only shows and gives back the plain data, and what is safe for
 her is decided in ``core``.
 """
@@ -10,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QSpinBox, QWidget
 
+from backcare.core.countries import is_code, load_countries
 from backcare.core.plan import DIET_CALCIUM_MAX_MG, POSTNATAL_CHECK_WORDS
+from backcare.paths import resources_dir
 from backcare.ui.form_parts import make_error_label, note, row, with_error
 from backcare.ui.settings_tab import SettingsTab, commit_typed_numbers_on_enter, form_layout
 
@@ -28,6 +32,40 @@ BIRTH_TYPE_CHOICES: tuple[tuple[str | None, str], ...] = (
 FEEDING_CHOICES: tuple[tuple[bool | None, str], ...] = (
     (None, "Rather not say"), (True, "Yes"), (False, "No"),
 )
+
+COUNTRY_QUESTION = "Your country (for the emergency numbers)"
+COUNTRY_NOT_SET = "Not set"
+
+
+@lru_cache(maxsize=1)
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """``(code, name)`` of every listed country, sorted by name. A broken entry is simply left
+    out here (the Safety page reports the problems); the neutral ``[unknown]`` is no choice."""
+    countries, _problems = load_countries(resources_dir() / "countries.toml")
+    return tuple(sorted(
+        ((code, c.name) for code, c in countries.items() if is_code(code) and c.known),
+        key=lambda pair: (pair[1].casefold(), pair[0]),
+    ))
+
+
+def make_country_combo() -> QComboBox:
+    """"Not set" (data None) and then every country by name (data = its two-letter code)."""
+    combo = QComboBox()
+    combo.setAccessibleName(COUNTRY_QUESTION)
+    combo.addItem(COUNTRY_NOT_SET, None)
+    for code, name in country_choices():
+        combo.addItem(name, code)
+    return combo
+
+
+def select_country(combo: QComboBox, code: str | None) -> None:
+    """Show ``code``; one not in the list (a hand-edited plan) is added as itself, so it is
+    shown and given back unchanged rather than silently lost."""
+    index = combo.findData(code) if code is not None else 0
+    if index < 0:
+        combo.addItem(code, code)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
 
 
 class AboutTab(SettingsTab):
@@ -71,6 +109,9 @@ class AboutTab(SettingsTab):
             row(self.postnatal_check), self.postnatal_check_error
         ))
         self._check_said: bool | None = None
+        self.country = make_country_combo()
+        self.country_error = make_error_label("Problem with your country")
+        form.addRow(COUNTRY_QUESTION, with_error(row(self.country), self.country_error))
         self.breastfeeding = QComboBox()
         self.breastfeeding.setAccessibleName("Breastfeeding")
         for flag, words in FEEDING_CHOICES:
@@ -98,6 +139,7 @@ class AboutTab(SettingsTab):
         self.birth_date_unknown.toggled.connect(self._changed)
         self.birth_type.currentIndexChanged.connect(self._changed)
         self.postnatal_check.clicked.connect(self._on_postnatal_check)
+        self.country.currentIndexChanged.connect(self._changed)
         self.breastfeeding.currentIndexChanged.connect(self._changed)
         self.diet_calcium.valueChanged.connect(self._changed)
         commit_typed_numbers_on_enter(self)
@@ -119,6 +161,7 @@ class AboutTab(SettingsTab):
         self.diet_calcium.setValue(profile["diet_calcium_mg"])
         self._check_said = profile.get("postnatal_check")
         self.postnatal_check.setChecked(self._check_said is True)
+        select_country(self.country, profile.get("country"))
 
     def _on_postnatal_check(self, checked: bool) -> None:
         """She clicked the box, so she has answered: unticked from now on means "not yet"."""
@@ -134,6 +177,8 @@ class AboutTab(SettingsTab):
             profile["birth_type"] = self.birth_type.currentData()
         if self.breastfeeding.currentData() is not None:
             profile["breastfeeding"] = self.breastfeeding.currentData()
+        if self.country.currentData() is not None:
+            profile["country"] = self.country.currentData()
         # A box she never touched keeps "not said" (no key), so opening Settings to change
         # something else does not answer this question for her.
         if self.postnatal_check.isChecked():
@@ -148,6 +193,7 @@ class AboutTab(SettingsTab):
             "profile.birth_type": self.birth_type_error,
             "profile.breastfeeding": self.breastfeeding_error,
             "profile.postnatal_check": self.postnatal_check_error,
+            "profile.country": self.country_error,
             "profile.diet_calcium_mg": self.diet_calcium_error,
             "profile": self.profile_error,
         }

@@ -1,8 +1,9 @@
 """First-run setup: three short pages a tired mother can finish in under a minute.
 
 It asks only what changes which exercises are safe and when reminders come (the baby's birth
-date, the type of birth, feeding, her day, her session and meal times, calcium from food), and
-shows the disclaimer and the red-flag symptoms once. Every answer has a sensible preset, so
+date, the type of birth, feeding, her day, her session and meal times, calcium from food), her
+country (so the Safety page names her emergency numbers), and shows the disclaimer and the
+red-flag symptoms once. Every answer has a sensible preset, so
 "Next, Next, I understand" is a valid path; "Skip for now" keeps the plan as it was, and the
 core then assumes the most careful case (see ``core.plan.Profile``).
 
@@ -12,6 +13,8 @@ The wizard holds no rules of its own: it writes her answers into the plan's plai
 
 from __future__ import annotations
 
+import locale
+import os
 import re
 from collections.abc import Sequence
 from datetime import date, time, timedelta
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcare.core.countries import preset_country
 from backcare.core.plan import (
     DEFAULT_SESSIONS,
     MAX_YEARS_SINCE_BIRTH,
@@ -49,6 +53,7 @@ from backcare.core.plan import (
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.ui.form_parts import hhmm as _hhmm
 from backcare.ui.form_parts import make_error_label, show_error
+from backcare.ui.settings_about_tab import COUNTRY_QUESTION, make_country_combo, select_country
 
 # (value stored in profile.birth_type, words on the button); None = "rather not say", which the
 # progression treats as the most careful case.
@@ -143,6 +148,9 @@ class SetupWizard(QDialog):
     Finishing emits ``planChosen(Plan)`` and accepts; "Skip for now", Esc or closing the window
     rejects with ``skipped`` True. ``result_plan()`` is the plan to save either way (the given
     plan, unchanged, unless she finished).
+
+    Her country is preset from the plan, or else guessed from ``locale_name`` ("en_AU.UTF-8"
+    gives AU); left as None, the system locale is read here, once.
     """
 
     planChosen = Signal(object)
@@ -154,8 +162,13 @@ class SetupWizard(QDialog):
         disclaimer: str,
         red_flags: Sequence[str],
         parent: QWidget | None = None,
+        *,
+        locale_name: str | None = None,
     ) -> None:
         super().__init__(parent)
+        if locale_name is None:
+            locale_name = locale.getlocale()[0] or os.environ.get("LANG", "")
+        self._locale_country = preset_country(locale_name)
         self._plan = plan
         self._today = today
         self._result: Plan | None = None
@@ -262,6 +275,14 @@ class SetupWizard(QDialog):
         self.postnatal_check.setChecked(profile.postnatal_check is True)
         layout.addWidget(self.postnatal_check)
 
+        layout.addWidget(_labelled(COUNTRY_QUESTION, "question"))
+        self.country = make_country_combo()
+        select_country(self.country, profile.country or self._locale_guess())
+        row = QHBoxLayout()
+        row.addWidget(self.country)
+        row.addStretch(1)
+        layout.addLayout(row)
+
         layout.addWidget(_labelled("Are you breastfeeding?", "question"))
         self.feeding_group = QButtonGroup(self)
         self.feeding_yes = QRadioButton("Yes")
@@ -294,6 +315,13 @@ class SetupWizard(QDialog):
         layout.addWidget(self.profile_error)
         layout.addStretch(1)
         return page
+
+    def _locale_guess(self) -> str | None:
+        """The locale's country, if it is one we list (else "Not set": no wrong numbers)."""
+        code = self._locale_country
+        if code is None or self.country.findData(code) < 0:
+            return None
+        return code
 
     def _day_page(self) -> QWidget:
         plan = self._plan
@@ -415,6 +443,7 @@ class SetupWizard(QDialog):
         for group in (self.birth_group, self.feeding_group):
             group.buttonToggled.connect(self.refresh)
         self.postnatal_check.toggled.connect(self.refresh)
+        self.country.currentIndexChanged.connect(self.refresh)
         self.calcium_group.buttonToggled.connect(self._on_calcium)
         for edit in (self.waking_start, self.waking_end, *self.meal_times):
             edit.timeChanged.connect(self.refresh)
@@ -442,6 +471,8 @@ class SetupWizard(QDialog):
             profile["breastfeeding"] = self.feeding_yes.isChecked()
         # She has seen the question here, so an unticked box is a "not yet", not a "not said".
         profile["postnatal_check"] = self.postnatal_check.isChecked()
+        if self.country.currentData() is not None:
+            profile["country"] = self.country.currentData()
         data["profile"] = profile
         data["waking"] = {"start": _hhmm(self.waking_start), "end": _hhmm(self.waking_end)}
         # Her chosen times in the four slots first (errors are matched to rows by that order),
