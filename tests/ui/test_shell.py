@@ -343,3 +343,16 @@ def test_start_exercises_now_in_the_tray_opens_the_next_session(make_shell) -> N
     assert shell.window.pages.currentWidget() is shell.window.exercises_page
     assert view is not None and view.session.running
     assert shell.window.windowTitle() == "Afternoon exercises — Back Care"
+
+
+def test_the_warning_signs_use_her_countrys_numbers(make_shell) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(replace(default_plan(), profile=Profile(country="AU")))
+    safety = shell.safety()
+    assert safety is not None and safety.emergency.title == "Call 000 now"
+    shell.set_plan(replace(shell.base_plan, profile=Profile(country=None)))
+    unknown = shell.safety()
+    assert unknown is not None and unknown.emergency.title == "Call your local emergency number now"
+    from PySide6.QtWidgets import QLabel
+
+    page = shell.window.page(shell.window.navigation.count() - 1)  # Safety, built now
+    assert "Call your local emergency number now" in [w.text() for w in page.findChildren(QLabel)]

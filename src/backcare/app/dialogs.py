@@ -16,7 +16,10 @@ from backcare.core.plan import Plan
 from backcare.settings import SETUP_KEY
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from backcare.catalog import Catalog
+    from backcare.core.countries import Country
     from backcare.core.safety import Safety
     from backcare.core.store import Store
     from backcare.ui.main_window import MainWindow
@@ -38,6 +41,7 @@ class ShellDialogs:
     setback_dialog: QDialog | None
     _safety: Safety | None
     _safety_loaded: bool
+    _countries: Mapping[str, Country]
 
     def today(self) -> date:
         raise NotImplementedError
@@ -80,16 +84,23 @@ class ShellDialogs:
     # -- safety, setup and settings ----------------------------------------------------------
 
     def safety(self) -> Safety | None:
-        """The safety content, read when first needed; None (with a sentence) if unreadable."""
-        if not self._safety_loaded:
-            from backcare.core.safety import load_safety
-            from backcare.paths import resources_dir
+        """The safety content in the words and numbers of her country (the one in her plan;
+        neutral words where it is not known), read when first needed; None (with a sentence)
+        if unreadable."""
+        from backcare.core.countries import country_for, load_countries
+        from backcare.core.safety import for_country, load_safety
+        from backcare.paths import resources_dir
 
+        if not self._safety_loaded:
             self._safety, problems = load_safety(resources_dir() / "safety.toml")
+            self._countries, more = load_countries(resources_dir() / "countries.toml")
             self._safety_loaded = True
-            for problem in problems:
+            for problem in (*problems, *more):
                 print(problem.sentence(), file=sys.stderr)
-        return self._safety
+        if self._safety is None:
+            return None
+        return for_country(self._safety, country_for(self.base_plan.profile.country,
+                                                     self._countries))
 
     def _build_safety_page(self) -> QWidget:
         from PySide6.QtWidgets import QLabel
@@ -103,7 +114,8 @@ class ShellDialogs:
         if safety is None:
             return QLabel(
                 "The safety information could not be read. If you feel unwell, call your doctor "
-                "or midwife; in an emergency call 999 (UK), 112 (Europe) or 911 (US)."
+                "or midwife. In an emergency call your local emergency number: 112 across the EU "
+                "and on most mobile phones, 911 in North America, 999 in the UK, 000 in Australia."
             )
         ledger, _ = load_ledger(seeds_dir() / "facts.toml")
         return SafetyPage(safety, source_labels(ledger))

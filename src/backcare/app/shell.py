@@ -62,6 +62,7 @@ from backcare.ui.today_page import TodayPage
 from backcare.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from backcare.core.countries import Country
     from backcare.core.guided import SessionOutcome
     from backcare.core.safety import Safety
     from backcare.ui.exercises_page import ExercisesPage
@@ -90,6 +91,7 @@ class Shell(ShellDialogs, QObject):
         self.setback_dialog: QDialog | None = None
         self._safety: Safety | None = None
         self._safety_loaded = False
+        self._countries: dict[str, Country] = {}  # read with the safety content
         self.titles = {e.id: e.title for e in catalog.exercises}
         # The reminder whose session is open, and the exercises it was opened with: a session
         # she opens herself from the library afterwards is hers, not that reminder's.
