@@ -346,13 +346,17 @@ def test_start_exercises_now_in_the_tray_opens_the_next_session(make_shell) -> N
 
 
 def test_the_warning_signs_use_her_countrys_numbers(make_shell) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
     shell = make_shell(replace(default_plan(), profile=Profile(country="AU")))
     safety = shell.safety()
     assert safety is not None and safety.emergency.title == "Call 000 now"
-    shell.set_plan(replace(shell.base_plan, profile=Profile(country=None)))
+    shell.window.show_page("Safety")
+    shown = shell.window.pages.currentWidget()
+    assert "Call 000 now" in [w.text() for w in shown.findChildren(QLabel)]
+    shell.set_plan(replace(shell.base_plan, profile=Profile(country=None)))  # in Settings
     unknown = shell.safety()
     assert unknown is not None and unknown.emergency.title == "Call your local emergency number now"
-    from PySide6.QtWidgets import QLabel
-
-    page = shell.window.page(shell.window.navigation.count() - 1)  # Safety, built now
+    page = shell.window.pages.currentWidget()  # rebuilt at once: it was on screen
+    assert page is not shown
     assert "Call your local emergency number now" in [w.text() for w in page.findChildren(QLabel)]

@@ -180,8 +180,11 @@ class Shell(ShellDialogs, QObject):
     def set_plan(self, plan: Plan) -> None:
         """She changed a setting (settings window, setup or import): save it and apply it now."""
         save_plan(self.store, plan)
+        country_changed = plan.profile.country != self.base_plan.profile.country
         self.base_plan = plan
         self.apply_progression()
+        if country_changed:  # the warning signs speak in her country's numbers
+            self.window.rebuild_page("Safety")
         if self.settings_dialog is not None and self.sender() is not self.settings_dialog:
             self.settings_dialog.set_plan(plan)
 

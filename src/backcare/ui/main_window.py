@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._exercises_page: ExercisesPage | None = None
+        self._factories: dict[str, Callable[[], QWidget]] = {}  # lazy pages, by title
         self._shown_once = False
         if home is not None:
             self.add_page(*home)
@@ -146,7 +147,26 @@ class MainWindow(QMainWindow):
         """Add a section whose page ``factory()`` builds the first time it is opened."""
         placeholder = _Placeholder(factory)
         placeholder.setAccessibleName(title)
+        self._factories[title] = factory
         return self.add_page(title, placeholder)
+
+    def rebuild_page(self, title: str) -> None:
+        """Build a lazy page afresh (what it shows changed, e.g. her country's numbers): now if
+        it is on screen, else the next time she opens it."""
+        index = next(row for row in range(self.navigation.count())
+                     if self.navigation.item(row).text() == title)
+        old = self.pages.widget(index)
+        if isinstance(old, _Placeholder):
+            return
+        placeholder = _Placeholder(self._factories[title])
+        placeholder.setAccessibleName(title)
+        showing = self.pages.currentIndex() == index
+        self.pages.insertWidget(index, placeholder)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(index)
+            self.page(index)
 
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built now if it was lazy."""
