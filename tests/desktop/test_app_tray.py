@@ -37,6 +37,22 @@ def _setting(data: Path, key: str) -> str | None:
     return None if row is None else row[0]
 
 
+def launch(desktop: Desktop, data: Path) -> subprocess.Popen[str]:
+    """Start Back Care as she does, and wait until its window is on screen."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "backcare", "--data-dir", str(data)],
+        env=_env(desktop), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", "^Back Care$",
+                    timeout=60)
+    except BaseException:
+        proc.terminate()
+        proc.wait(timeout=30)
+        raise
+    return proc
+
+
 @pytest.fixture
 def running_app(desktop: Desktop, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
     data = tmp_path / "data"
@@ -45,13 +61,8 @@ def running_app(desktop: Desktop, tmp_path: Path) -> Iterator[tuple[subprocess.P
     store = Store(data, clock=lambda: datetime.now(UTC))
     store.set_setting(SETUP_KEY, "skipped")
     store.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "backcare", "--data-dir", str(data)],
-        env=_env(desktop), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    proc = launch(desktop, data)
     try:
-        desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", "^Back Care$",
-                    timeout=60)
         _wait_for("the tray icon", lambda: bool(desktop.tray_icons("Back Care")))
         yield proc, data
     finally:

@@ -8,7 +8,6 @@ title (which names the open session) and the input focus.
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 from backcare.core.plan import ExerciseSession, Plan, Span
 from backcare.core.store import Store
 from backcare.settings import SETUP_KEY, save_plan
-from tests.desktop.test_app_tray import _env
+from tests.desktop.test_app_tray import launch
 from tests.desktop_fixture import Desktop, _wait_for
 
 pytestmark = pytest.mark.desktop
@@ -48,13 +47,8 @@ def app_with_a_session_due(desktop: Desktop, tmp_path: Path
     store.set_setting(SETUP_KEY, "skipped")
     store.close()
     desktop.run("dunstctl", "close-all")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "backcare", "--data-dir", str(data)],
-        env=_env(desktop), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    proc = launch(desktop, data)
     try:
-        desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", "^Back Care$",
-                    timeout=60)
         yield proc
     finally:
         proc.terminate()

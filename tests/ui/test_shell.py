@@ -268,13 +268,19 @@ def test_start_now_runs_the_whole_session_and_records_one_answer(  # type: ignor
     assert shell.window.pages.currentWidget() is shell.today_page
 
 
-def test_stopping_a_session_early_records_what_she_did(  # type: ignore[no-untyped-def]
-    make_shell, qtbot: QtBot
-) -> None:
+def _start_afternoon(make_shell) -> tuple[Shell, str]:  # type: ignore[no-untyped-def]
+    """A shell ten weeks after a vaginal birth, with the afternoon session started."""
     shell = make_shell(replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal")))
     key = next(e.reminder.key for e in shell.service.lifecycle.day(NOW).entries
                if e.reminder.label == "Afternoon")
     shell.act(key, Action.START)
+    return shell, key
+
+
+def test_stopping_a_session_early_records_what_she_did(  # type: ignore[no-untyped-def]
+    make_shell, qtbot: QtBot
+) -> None:
+    shell, key = _start_afternoon(make_shell)
     view = shell.window.exercises_page.view
     assert view is not None
     for _ in range(40):  # a little of the first exercise
@@ -320,10 +326,7 @@ def test_the_day_is_drawn_at_start_even_when_nothing_is_due(make_shell) -> None:
 def test_a_session_from_the_library_is_hers_not_the_last_reminders(  # type: ignore[no-untyped-def]
     make_shell, qtbot: QtBot
 ) -> None:
-    shell = make_shell(replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal")))
-    key = next(e.reminder.key for e in shell.service.lifecycle.day(NOW).entries
-               if e.reminder.label == "Afternoon")
-    shell.act(key, Action.START)
+    shell, key = _start_afternoon(make_shell)
     page = shell.window.exercises_page
     page.view.back_link.click()  # she leaves it without finishing
     view = page.open_exercise("cat-back")
