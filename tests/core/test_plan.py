@@ -94,6 +94,7 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
                 "breastfeeding": draw(st.booleans()),
                 "diet_calcium_mg": draw(st.integers(0, 2500)),
                 "postnatal_check": draw(st.booleans()),
+                "complicated_birth": draw(st.booleans()),
                 "country": draw(st.sampled_from(("GB", "AU", "CN", "US", "XX"))
                                 | st.from_regex(r"[A-Z]{2}", fullmatch=True)),
             }.items()
@@ -238,6 +239,8 @@ REFUSALS: list[tuple[dict[str, Any], str, str]] = [
     ({"profile": {"breastfeeding": "yes"}}, "profile.breastfeeding", "true or false"),
     ({"profile": {"postnatal_check": "yes"}}, "profile.postnatal_check", "true or false"),
     ({"profile": {"postnatal_check": 1}}, "profile.postnatal_check", "postnatal check"),
+    ({"profile": {"complicated_birth": "no"}}, "profile.complicated_birth", "true or false"),
+    ({"profile": {"complicated_birth": 0}}, "profile.complicated_birth", "fourth-degree tear"),
     ({"profile": {"country": "gb"}}, "profile.country", "two-letter code"),
     ({"profile": {"country": "GBR"}}, "profile.country", "such as GB or US"),
     ({"profile": {"country": "United Kingdom"}}, "profile.country", "two-letter code"),
@@ -405,7 +408,7 @@ REAL_KEYS = ("waking", "posture_interval_min", "sessions", "calcium", "quiet", "
              "posture_enabled", "calcium_enabled", "exercise_enabled", "profile")
 INNER_KEYS = ("start", "end", "until", "at", "exercises", "label", "name", "meals",
               "daily_target_mg", "foods", "pinned", "birth_date", "birth_type", "breastfeeding",
-              "diet_calcium_mg", "postnatal_check", "country")
+              "diet_calcium_mg", "postnatal_check", "country", "complicated_birth")
 near_miss = st.recursive(
     json_leaves,
     lambda inner: st.lists(inner, max_size=3)

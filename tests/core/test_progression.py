@@ -539,3 +539,48 @@ def test_an_exercise_offered_before_its_movement_floor_is_refused(tmp_path: Path
     caesarean = by_file["early-plank-caesarean"]
     assert caesarean.field == "earliest_week.caesarean"
     assert "week 16 after a caesarean birth" in caesarean.message
+
+
+# --- a third- or fourth-degree tear, or a complicated birth --------------------------------------
+
+
+@pytest.mark.parametrize("birth_type", BIRTH_TYPES)
+def test_a_hard_birth_gives_at_least_the_caesarean_timings(birth_type: str | None) -> None:
+    """Every exercise, every week of the first year: with a deep tear or a complicated birth
+    an exercise opens at the later of its week for her type of birth and its caesarean week."""
+    plain = Profile(BIRTH, birth_type, postnatal_check=True)
+    hard = replace(plain, complicated_birth=True)
+    for week in range(53):
+        found = statuses(EXERCISES, hard, _on(week))
+        for ex_id, status in found.items():
+            exercise = BY_ID[ex_id]
+            unlock = max(_data_week(exercise, birth_type), exercise.earliest_week.caesarean)
+            assert status.unlock_week == unlock, (ex_id, birth_type)
+            assert status.offered == (week >= unlock), (ex_id, week, birth_type)
+    # Something really opens later after a vaginal birth with a deep tear (the bridge: 4 -> 6).
+    if birth_type == "vaginal":
+        assert statuses(EXERCISES, plain, _on(4))["bridge"].offered
+        assert not statuses(EXERCISES, hard, _on(4))["bridge"].offered
+    # "No" is the same as not saying: the timings of her type of birth.
+    no = replace(plain, complicated_birth=False)
+    assert statuses(EXERCISES, no, _on(4)) == statuses(EXERCISES, plain, _on(4))
+
+
+def test_a_hard_birth_says_why_it_waits() -> None:
+    hard = Profile(BIRTH, "vaginal", complicated_birth=True)
+    reason = statuses(EXERCISES, hard, _on(4))["bridge"].reason
+    assert reason.startswith(
+        "This opens 6 weeks after a vaginal birth, in 2 weeks (at least the timing after a "
+        "caesarean, because you told us of a deep tear or a complicated birth)."
+    )
+    # After a caesarean the words need no aside: they are its own timings.
+    csection = statuses(EXERCISES, replace(hard, birth_type="caesarean"), _on(4))["bridge"]
+    assert "deep tear" not in csection.reason
+
+
+def test_a_hard_birth_announces_each_opening_in_its_later_week() -> None:
+    hard = Profile(BIRTH, "vaginal", postnatal_check=True, complicated_birth=True)
+    said = {week: unlock_messages(EXERCISES, hard, _on(week)) for week in range(53)}
+    bridge = [week for week, lines in said.items() if any("bridge" in x for x in lines)]
+    assert bridge == [max(BY_ID["bridge"].earliest_week.vaginal,
+                          BY_ID["bridge"].earliest_week.caesarean)]

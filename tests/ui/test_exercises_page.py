@@ -4,6 +4,7 @@ banner."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from backcare.catalog import Catalog, load_catalog
 from backcare.core.content import gentlest_first
 from backcare.core.guided import READ_SECONDS, Phase
 from backcare.core.problems import ContentProblem
-from backcare.core.progression import ExerciseStatus
+from backcare.core.progression import POSTNATAL_CHECK_REASON, ExerciseStatus
 from backcare.paths import resources_dir
 from backcare.ui.exercises_page import (
     DOSE_ROLE,
@@ -225,6 +226,33 @@ def test_locked_exercises_stay_listed_after_the_offered_ones_with_when_and_why(
     assert view is not None
     assert [e.id for e in view.session.exercises] == ["pelvic-tilt"]
     assert view.notice_label.text() == f"Left out for now: Bridge. {opens}"
+
+
+def test_a_card_waiting_for_the_check_asks_for_it_and_opens_when_told(
+    qtbot: QtBot, real: Catalog
+) -> None:
+    """The locked card of an exercise that waits only for her postnatal check has a button to
+    say she has had it; when the new statuses come, the same card opens with its Start."""
+    page = make_page(qtbot, small_catalog(real))
+    waiting = replace(_status("bridge", False, unlock=0, reason=POSTNATAL_CHECK_REASON),
+                      waiting_for_check=True)
+    not_yet = _status("pelvic-tilt", False, unlock=6, reason="This opens in 6 weeks.")
+    page.set_statuses({"bridge": waiting, "pelvic-tilt": not_yet})
+    page.show()
+    view = page.open_exercise("pelvic-tilt")  # locked by its week: nothing to say here
+    assert view is not None and not view.check_button.isVisible()
+    view = page.open_exercise("bridge")
+    assert view is not None and view.check_button.isVisible()
+    assert view.check_button.text() == "I have had my postnatal check"
+    assert not view.start_button.isEnabled()
+    with qtbot.waitSignal(page.postnatalCheckSaid, timeout=1000):
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    page.set_statuses({"bridge": _status("bridge", True), "pelvic-tilt": not_yet})
+    reopened = page.view
+    assert reopened is not None and reopened is not view
+    assert page.stack.currentWidget() is reopened
+    assert reopened.exercise.id == "bridge"
+    assert reopened.start_button.isEnabled() and not reopened.check_button.isVisible()
 
 
 def test_a_starter_week_shows_the_lower_dose_and_the_session_uses_it(

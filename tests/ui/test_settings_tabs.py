@@ -46,6 +46,8 @@ def test_every_key_of_the_plan_but_the_nap_has_exactly_one_tab(qtbot: QtBot) -> 
     Profile(date(2026, 10, 1), "vaginal", False, 300, postnatal_check=True),
     Profile(date(2026, 10, 1), "vaginal", False, 300, postnatal_check=False),
     Profile(date(2026, 10, 1), "vaginal", True, 300, country="AU"),
+    Profile(date(2026, 10, 1), "vaginal", True, 300, complicated_birth=True),
+    Profile(date(2026, 10, 1), "assisted", True, 300, complicated_birth=False),
     Profile(None, None, None, 0, country="ZZ"),  # not listed: still given back unchanged
     Profile(None, None, None, 0),  # everything left out
 ])
@@ -75,6 +77,21 @@ def test_the_postnatal_check_is_not_said_until_she_clicks_it(qtbot: QtBot) -> No
     with qtbot.waitSignal(tab.edited):
         tab.postnatal_check.click()
     assert tab.data()["profile"]["postnatal_check"] is False
+
+
+def test_the_hard_birth_box_is_not_said_until_she_clicks_it(qtbot: QtBot) -> None:
+    """The optional tear or complicated-birth question, like the check: untouched is "not
+    said", ticked is yes, and unticked after a click is no."""
+    tab = AboutTab(lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    assert "complicated_birth" not in tab.data()["profile"]
+    with qtbot.waitSignal(tab.edited):
+        tab.complicated_birth.click()
+    assert tab.data()["profile"]["complicated_birth"] is True
+    with qtbot.waitSignal(tab.edited):
+        tab.complicated_birth.click()
+    assert tab.data()["profile"]["complicated_birth"] is False
 
 
 def test_the_country_combo_reaches_the_data(qtbot: QtBot) -> None:

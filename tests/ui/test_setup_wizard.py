@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from backcare.core.plan import (
+    COMPLICATED_BIRTH_WORDS,
     POSTNATAL_CHECK_WORDS,
     ExerciseSession,
     Plan,
@@ -176,6 +177,26 @@ def test_the_postnatal_check_box_reaches_her_plan(qtbot: QtBot) -> None:
     # ... and a re-run shows it ticked again
     again = make_wizard(qtbot, wizard.result_plan())
     assert again.postnatal_check.isChecked()
+
+
+def test_the_optional_hard_birth_question_reaches_her_plan(qtbot: QtBot) -> None:
+    wizard = make_wizard(qtbot)
+    assert wizard.complicated_birth.text() == COMPLICATED_BIRTH_WORDS
+    assert "caesarean" in wizard.complicated_birth.accessibleDescription()
+    assert not wizard.complicated_birth.isChecked()
+    click(qtbot, wizard.complicated_birth)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.finish_button)
+    assert wizard.result_plan().profile.complicated_birth is True
+    # a re-run shows it ticked; unticking it there is a "no", as she has answered before
+    again = make_wizard(qtbot, wizard.result_plan())
+    assert again.complicated_birth.isChecked()
+    click(qtbot, again.complicated_birth)
+    click(qtbot, again.next_button)
+    click(qtbot, again.next_button)
+    click(qtbot, again.finish_button)
+    assert again.result_plan().profile.complicated_birth is False
 
 
 def test_the_country_is_preset_from_the_locale_and_reaches_her_plan(qtbot: QtBot) -> None:

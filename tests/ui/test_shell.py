@@ -363,3 +363,25 @@ def test_the_warning_signs_use_her_countrys_numbers(make_shell) -> None:  # type
     page = shell.window.pages.currentWidget()  # rebuilt at once: it was on screen
     assert page is not shown
     assert "Call your local emergency number now" in [w.text() for w in page.findChildren(QLabel)]
+
+
+def test_saying_so_on_a_locked_card_records_the_check_and_opens_it(  # type: ignore[no-untyped-def]
+    make_shell, qtbot: QtBot
+) -> None:
+    """A year after the birth the planks' weeks have come; they wait for her postnatal check.
+    "I have had my postnatal check" on the locked card saves the answer, as Settings would, and
+    the card she is reading opens with its Start."""
+    plan = replace(default_plan(), profile=Profile(date(2025, 11, 1), "vaginal"))
+    shell = make_shell(plan)
+    assert shell.statuses["plank-kneeling"].waiting_for_check
+    view = shell.window.open_session(["plank-kneeling"], "Kneeling plank")
+    assert view is not None and view.check_button.isVisible()
+    assert not view.start_button.isEnabled()
+    qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    assert load_plan(shell.store).profile.postnatal_check is True
+    assert shell.base_plan.profile.postnatal_check is True
+    assert shell.statuses["plank-kneeling"].offered
+    opened = shell.window.exercises_page.view
+    assert opened is not None and opened is not view
+    assert opened.exercise.id == "plank-kneeling" and opened.start_button.isEnabled()
+    assert shell.window.windowTitle() == "Kneeling plank — Back Care"

@@ -112,6 +112,7 @@ class Shell(ShellDialogs, QObject):
         self.notifier.actionInvoked.connect(self.on_notification_action)
         window.sessionFinished.connect(self.on_session_finished)
         window.madeWorse.connect(self.on_made_worse)
+        window.postnatalCheckSaid.connect(self.on_postnatal_check_said)
         window.exercisesPageBuilt.connect(self._on_exercises_page)
         window.settingsRequested.connect(self.open_settings)
         self.tray.settingsRequested.connect(self.open_settings)
@@ -205,6 +206,12 @@ class Shell(ShellDialogs, QObject):
             self.apply_progression()
             if self.settings_dialog is not None:
                 self.settings_dialog.set_plan(plan)
+
+    def on_postnatal_check_said(self) -> None:
+        """She said on a locked card that she has had her postnatal check: the same answer as
+        the box in Settings, saved and applied at once."""
+        profile = replace(self.base_plan.profile, postnatal_check=True)
+        self.set_plan(replace(self.base_plan, profile=profile))
 
     def on_made_worse(self, exercise_id: str) -> None:
         """Rest the exercise for a few days, take it out of her sessions, and say what helps."""

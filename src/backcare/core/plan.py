@@ -63,6 +63,16 @@ class ExerciseSession:
 
 # The question both setup and Settings ask; the same words, so she recognises it in both.
 POSTNATAL_CHECK_WORDS = "I have had my postnatal check (6–8 weeks after the birth)"
+# The optional question about a harder recovery, in setup and Settings alike.
+COMPLICATED_BIRTH_WORDS = (
+    "I had a third- or fourth-degree tear, or a complicated birth"
+)
+COMPLICATED_BIRTH_HINT = (
+    "A third- or fourth-degree tear reaches the muscle around the back passage; your midwife "
+    "or doctor will have told you if you had one. A complicated birth could mean heavy "
+    "bleeding, an infection or a stay in intensive care. If either is true, Back Care keeps "
+    "to the slower timings used after a caesarean. You can leave this blank."
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,8 @@ class Profile:
     exercises wait for it, and not having said (None) keeps them closed, as False does.
     ``country`` is her ISO 3166 alpha-2 code ("GB"), so the Safety page names her emergency
     number; None (not told) gives neutral words ("your local emergency number").
+    ``complicated_birth`` is a third- or fourth-degree tear or a complicated birth: either
+    gives at least the caesarean timings, whatever the type of birth (``core.progression``).
     """
 
     birth_date: date | None = None
@@ -84,6 +96,7 @@ class Profile:
     diet_calcium_mg: int = 0
     postnatal_check: bool | None = None
     country: str | None = None
+    complicated_birth: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         profile["postnatal_check"] = plan.profile.postnatal_check
     if plan.profile.country is not None:
         profile["country"] = plan.profile.country
+    if plan.profile.complicated_birth is not None:
+        profile["complicated_birth"] = plan.profile.complicated_birth
     data["profile"] = profile
     if plan.nap is not None:
         data["nap"] = {"start": plan.nap.start.isoformat(), "until": plan.nap.until.isoformat()}

@@ -299,7 +299,7 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     r.unknown_keys(
         table,
         ("birth_date", "birth_type", "breastfeeding", "diet_calcium_mg", "postnatal_check",
-         "country"),
+         "country", "complicated_birth"),
         "profile",
     )
     errors_before = len(r.errors)
@@ -323,6 +323,13 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
             "Whether you have had your postnatal check must be true or false, "
             f"not {show(postnatal_check)}.",
         )
+    complicated = table.get("complicated_birth")
+    if complicated is not None and not isinstance(complicated, bool):
+        r.refuse(
+            "profile.complicated_birth",
+            "Whether you had a third- or fourth-degree tear or a complicated birth must be "
+            f"true or false, not {show(complicated)}.",
+        )
     country = table.get("country")
     if country is not None and not is_code(country):
         r.refuse(
@@ -340,6 +347,14 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     )
     if len(r.errors) > errors_before or diet is None:
         return None
-    return Profile(birth_date, birth_type, breastfeeding, diet, postnatal_check, country)
+    return Profile(
+        birth_date=birth_date,
+        birth_type=birth_type,
+        breastfeeding=breastfeeding,
+        diet_calcium_mg=diet,
+        postnatal_check=postnatal_check,
+        country=country,
+        complicated_birth=complicated,
+    )
 
 

@@ -7,8 +7,11 @@ postnatal check) and today's date, passed in. Nothing here is stored, so a new
 birth date, a fixed exercise file or a new day simply gives a new answer.
 
 Not knowing is never less safe: no birth date counts as week 0, and no type of birth counts as
-a caesarean, the most careful case. A "this made my back worse" pause (kept elsewhere, passed in
-as ``paused``: exercise id → the first date it is offered again) hides an exercise until then.
+a caesarean, the most careful case. A third- or fourth-degree tear or a complicated birth
+(``profile.complicated_birth``, RCOG and NHS: recovery takes longer) gives at least the
+caesarean timings whatever the type of birth. A "this made my back worse" pause (kept
+elsewhere, passed in as ``paused``: exercise id → the first date it is offered again) hides an
+exercise until then.
 The harder exercises also wait for her 6-8 week postnatal check, when a doctor or midwife looks
 at how she is healing: until she says she has had it (not saying counts as not yet), they stay
 closed even once their week has come.
@@ -48,6 +51,7 @@ __all__ = [
     "shipped_routines",
     "statuses",
     "unlock_messages",
+    "unlock_week",
     "week_after_birth",
 ]
 
@@ -104,6 +108,16 @@ def _birth_type(profile: Profile) -> str:
     return profile.birth_type if profile.birth_type in BIRTH_TYPES else CAREFUL_BIRTH_TYPE
 
 
+def unlock_week(exercise: Exercise, profile: Profile) -> int:
+    """The week the exercise opens for her: its week for her type of birth, and after a third-
+    or fourth-degree tear or a complicated birth at least its week after a caesarean (RCOG and
+    NHS advice is that recovery from either takes longer, like a caesarean's)."""
+    week = exercise.earliest_week.for_birth(_birth_type(profile))
+    if profile.complicated_birth:
+        week = max(week, exercise.earliest_week.for_birth(CAREFUL_BIRTH_TYPE))
+    return week
+
+
 def _weeks(n: int) -> str:
     return "1 week" if n == 1 else f"{n} weeks"
 
@@ -126,6 +140,11 @@ def _locked_reason(exercise: Exercise, profile: Profile, unlock: int, week: int)
         sentence += (
             " (the timing after a caesarean, which we use until you tell us your type of birth)"
         )
+    elif profile.complicated_birth and birth_type != CAREFUL_BIRTH_TYPE:
+        sentence += (
+            " (at least the timing after a caesarean, because you told us of a deep tear or a"
+            " complicated birth)"
+        )
     if _needs_check(exercise, profile):
         sentence += ". It also waits until you have had your postnatal check"
     return f"{sentence}. {exercise.earliest_week.why}"
@@ -134,7 +153,7 @@ def _locked_reason(exercise: Exercise, profile: Profile, unlock: int, week: int)
 def _status(
     exercise: Exercise, profile: Profile, week: int, today: date, paused: Mapping[str, date]
 ) -> ExerciseStatus:
-    unlock = exercise.earliest_week.for_birth(_birth_type(profile))
+    unlock = unlock_week(exercise, profile)
     pause_end = paused.get(exercise.id)
     paused_until = pause_end if pause_end is not None and pause_end > today else None
     safe = week >= unlock
@@ -200,11 +219,10 @@ def unlock_messages(
     week = week_after_birth(profile.birth_date, today)
     if week == 0:
         return []
-    birth_type = _birth_type(profile)
     return [
         f"From this week you can add {_with_article(e.title)}."
         for e in gentlest_first(exercises)
-        if e.earliest_week.for_birth(birth_type) == week and not _needs_check(e, profile)
+        if unlock_week(e, profile) == week and not _needs_check(e, profile)
     ]
 
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from backcare.catalog import Catalog
 from backcare.core.content import Exercise, gentlest_first
-from backcare.core.guided import SessionOutcome
+from backcare.core.guided import Phase, SessionOutcome
 from backcare.core.progression import ExerciseStatus
 from backcare.ui.figure_widget import pose_icon
 from backcare.ui.session_view import SessionView
@@ -153,6 +153,7 @@ class ExercisesPage(QWidget):
 
     finished = Signal(object)
     madeWorse = Signal(str)
+    postnatalCheckSaid = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  statuses: Mapping[str, ExerciseStatus] | None = None) -> None:
@@ -160,6 +161,7 @@ class ExercisesPage(QWidget):
         self.catalog = catalog
         catalog.poses  # noqa: B018 - read the figures now, so the list and banner are final
         self.view: SessionView | None = None
+        self._session_ids: list[str] = []  # what the open view was asked to play, in order
         self.statuses: Mapping[str, ExerciseStatus] = statuses or {}
         self.setAccessibleName("Exercises")
         self.setStyleSheet(_STYLE)
@@ -254,9 +256,14 @@ class ExercisesPage(QWidget):
             self.list_widget.setCurrentRow(ids.index(keep) if keep in ids else 0)
 
     def set_statuses(self, statuses: Mapping[str, ExerciseStatus]) -> None:
-        """Her progression changed (a new week, a setback pause, new birth details)."""
+        """Her progression changed (a new week, a setback pause, new birth details). A card
+        that is open but not started is opened again, so one that has just opened (she said
+        she had her postnatal check on it) gets its Start; a running session is left alone."""
         self.statuses = statuses
         self._fill_list()
+        view = self.view
+        if view is not None and view.locked and view.session.phase is Phase.READY:
+            self.open_session(self._session_ids)
 
     def dose_text(self, exercise: Exercise) -> str:
         """The row's last line: this week's dose, or when and why it is not for now."""
@@ -315,9 +322,10 @@ class ExercisesPage(QWidget):
         exercises = [e for e in map(self.catalog.exercise, exercise_ids) if e is not None]
         if not exercises:
             return None
-        self._drop_view()
+        self._session_ids = list(exercise_ids)
         sets: dict[str, int] = {}
         locked: dict[str, str] = {}
+        waiting: list[str] = []
         for exercise in exercises:
             status = self.statuses.get(exercise.id)
             if status is None:
@@ -325,14 +333,21 @@ class ExercisesPage(QWidget):
             sets[exercise.id] = status.sets
             if not status.offered:
                 locked[exercise.id] = status.reason
-        view = SessionView(exercises, self.catalog.poses, sets=sets, locked=locked)
+            if status.waiting_for_check and status.paused_until is None:
+                waiting.append(exercise.id)
+        view = SessionView(exercises, self.catalog.poses, sets=sets, locked=locked,
+                           waiting_for_check=waiting)
         view.show_back_link()
         view.backRequested.connect(self.show_list)
         view.finished.connect(self._on_finished)
         view.madeWorse.connect(self.madeWorse)
-        self.view = view
+        view.postnatalCheckSaid.connect(self.postnatalCheckSaid)
+        # The new view is shown before the old one goes, so the stack never falls back to the
+        # list in between (the window would lose the session's title).
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        self._drop_view()
+        self.view = view
         view.focus_first()
         return view
 

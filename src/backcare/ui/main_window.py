@@ -73,12 +73,13 @@ class _Placeholder(QWidget):
 class MainWindow(QMainWindow):
     """``MainWindow(catalog, home=None)``: the app's one window. ``home`` (title, page), when
     given, is the first section and the one shown at start; the Exercises page follows.
-    ``sessionFinished(outcome)`` (a ``SessionOutcome``) and ``madeWorse(exercise_id)`` are the
-    Exercises page's signals, passed on; ``exercisesPageBuilt(page)`` tells the shell when that
-    page exists."""
+    ``sessionFinished(outcome)`` (a ``SessionOutcome``), ``madeWorse(exercise_id)`` and
+    ``postnatalCheckSaid()`` are the Exercises page's signals, passed on;
+    ``exercisesPageBuilt(page)`` tells the shell when that page exists."""
 
     sessionFinished = Signal(object)  # SessionOutcome
     madeWorse = Signal(str)
+    postnatalCheckSaid = Signal()
     exercisesPageBuilt = Signal(object)
     settingsRequested = Signal()
 
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         page.finished.connect(self.sessionFinished)
         page.finished.connect(self._on_session_finished)
         page.madeWorse.connect(self.madeWorse)
+        page.postnatalCheckSaid.connect(self.postnatalCheckSaid)
         page.stack.currentChanged.connect(self._on_exercises_stack)
         self._exercises_page = page
         self.exercisesPageBuilt.emit(page)

@@ -49,7 +49,7 @@ class ExerciseScreen(QWidget):
 
     def __init__(
         self, first: Exercise, *, back: Action, toggle: Action, forward: Action, stop: Action,
-        made_worse: Action,
+        made_worse: Action, said_check: Action,
     ) -> None:
         super().__init__()
         self.figure = FigureWidget()
@@ -65,6 +65,12 @@ class ExerciseScreen(QWidget):
         self.text.addWidget(interlude)
         self.countdown = CountdownPanel("Time passed")
         self.locked = make_label("locked")
+        # On a card that waits only for her postnatal check, she can say she has had it here.
+        self.check_button = make_button(
+            "postnatalCheck", "I have had my postnatal check",
+            "I have had my postnatal check: open the exercises that wait for it", said_check,
+        )
+        self.check_button.hide()
 
         self.back_button = make_button("back", "◀  Back", "Previous step", back)
         self.start_button = make_button("start", "Start", "Start the session", toggle)
@@ -86,6 +92,10 @@ class ExerciseScreen(QWidget):
         main.addWidget(self.text)
         main.addWidget(self.countdown)
         main.addWidget(self.locked)  # a line of its own: the buttons keep their room
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addStretch(1)
+        main.addLayout(check_row)
         main.addLayout(buttons)
 
         self.safety = SafetyColumn(first)

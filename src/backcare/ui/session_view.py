@@ -20,7 +20,7 @@ still fit side by side at the narrowest window.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -47,17 +47,21 @@ class SessionView(PaletteStyled, QWidget):
     """A guided session of ``exercises``. ``sets`` lowers the sets of some (first week);
     ``locked`` maps the id of an exercise not offered now to the sentence why: it has no
     working Start. In a mix, the locked ones are left out and the notice says so.
+    ``waiting_for_check`` names the locked ones whose week has come and which wait only for
+    her postnatal check: their card offers "I have had my postnatal check".
 
     Signals: ``finished(outcome)`` with the ``SessionOutcome`` when she presses Done on the
     summary (once, with what she did so far; she may have carried on and stopped again
     before it); ``madeWorse(exercise_id)`` (the clock stops); ``stepChanged(index)`` when
-    the step shown changes; ``backRequested()`` for the optional back link (nothing saved).
+    the step shown changes; ``backRequested()`` for the optional back link (nothing saved);
+    ``postnatalCheckSaid()`` when she says on a locked card that she has had her check.
     """
 
     finished = Signal(object)
     madeWorse = Signal(str)
     stepChanged = Signal(int)
     backRequested = Signal()
+    postnatalCheckSaid = Signal()
     _extra_style = _SESSION_STYLE
 
     def __init__(
@@ -67,9 +71,11 @@ class SessionView(PaletteStyled, QWidget):
         sets: Mapping[str, int] | None = None,
         locked: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        waiting_for_check: Collection[str] = (),
     ) -> None:
         super().__init__(parent)
         self.locked: Mapping[str, str] = locked or {}
+        self.waiting_for_check = frozenset(waiting_for_check)
         offered = [e for e in exercises if e.id not in self.locked]
         self.left_out = [e for e in exercises if e.id in self.locked] if offered else []
         self.session = GuidedSession(offered or list(exercises), sets)
@@ -122,13 +128,15 @@ class SessionView(PaletteStyled, QWidget):
 
         parts = self.parts = ExerciseScreen(
             self.session.exercise, back=self.step_back, toggle=self.toggle,
-            forward=self.step_next, stop=self.stop, made_worse=self.made_worse)
+            forward=self.step_next, stop=self.stop, made_worse=self.made_worse,
+            said_check=self.postnatalCheckSaid.emit)
         self.figure, self.step_text, self.text_stack = parts.figure, parts.step_text, parts.text
         self.interlude_label, self.interlude_text = parts.interlude_label, parts.interlude_text
         self.countdown, self.locked_label, self.safety = parts.countdown, parts.locked, parts.safety
         self.back_button, self.start_button = parts.back_button, parts.start_button
         self.next_button, self.stop_button = parts.next_button, parts.stop_button
         self.made_worse_button = parts.made_worse_button
+        self.check_button = parts.check_button
         self.screens = QStackedWidget()
         self.screens.addWidget(parts)
         self.summary = SummaryScreen(self.finish, self.carry_on)
@@ -287,6 +295,9 @@ class SessionView(PaletteStyled, QWidget):
         self.locked_label.setText(self.locked_reason)
         self.locked_label.setAccessibleName(f"Not for now: {self.locked_reason}")
         self.locked_label.setVisible(bool(self.locked_reason))
+        self.check_button.setVisible(
+            bool(self.locked_reason) and self.exercise.id in self.waiting_for_check
+        )
         self.back_button.setEnabled(g.can_go_back)
         self.next_button.setEnabled(g.can_go_next)
         self._show_figure()

@@ -18,7 +18,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QSpinBox, QWidget
 
 from backcare.core.countries import is_code, load_countries
-from backcare.core.plan import DIET_CALCIUM_MAX_MG, POSTNATAL_CHECK_WORDS
+from backcare.core.plan import (
+    COMPLICATED_BIRTH_HINT,
+    COMPLICATED_BIRTH_WORDS,
+    DIET_CALCIUM_MAX_MG,
+    POSTNATAL_CHECK_WORDS,
+)
 from backcare.paths import resources_dir
 from backcare.ui.form_parts import make_error_label, note, row, with_error
 from backcare.ui.settings_tab import SettingsTab, commit_typed_numbers_on_enter, form_layout
@@ -109,6 +114,15 @@ class AboutTab(SettingsTab):
             row(self.postnatal_check), self.postnatal_check_error
         ))
         self._check_said: bool | None = None
+        self.complicated_birth = QCheckBox(COMPLICATED_BIRTH_WORDS)
+        self.complicated_birth.setAccessibleName(COMPLICATED_BIRTH_WORDS)
+        self.complicated_birth.setAccessibleDescription(COMPLICATED_BIRTH_HINT)
+        self.complicated_birth_error = make_error_label("Problem with the tear or birth answer")
+        form.addRow("Harder birth", with_error(
+            row(self.complicated_birth), self.complicated_birth_error
+        ))
+        form.addRow("", note(COMPLICATED_BIRTH_HINT))
+        self._complicated_said: bool | None = None
         self.country = make_country_combo()
         self.country_error = make_error_label("Problem with your country")
         form.addRow(COUNTRY_QUESTION, with_error(row(self.country), self.country_error))
@@ -139,6 +153,7 @@ class AboutTab(SettingsTab):
         self.birth_date_unknown.toggled.connect(self._changed)
         self.birth_type.currentIndexChanged.connect(self._changed)
         self.postnatal_check.clicked.connect(self._on_postnatal_check)
+        self.complicated_birth.clicked.connect(self._on_complicated_birth)
         self.country.currentIndexChanged.connect(self._changed)
         self.breastfeeding.currentIndexChanged.connect(self._changed)
         self.diet_calcium.valueChanged.connect(self._changed)
@@ -161,11 +176,18 @@ class AboutTab(SettingsTab):
         self.diet_calcium.setValue(profile["diet_calcium_mg"])
         self._check_said = profile.get("postnatal_check")
         self.postnatal_check.setChecked(self._check_said is True)
+        self._complicated_said = profile.get("complicated_birth")
+        self.complicated_birth.setChecked(self._complicated_said is True)
         select_country(self.country, profile.get("country"))
 
     def _on_postnatal_check(self, checked: bool) -> None:
         """She clicked the box, so she has answered: unticked from now on means "not yet"."""
         self._check_said = checked
+        self._changed()
+
+    def _on_complicated_birth(self, checked: bool) -> None:
+        """As for the postnatal check: once clicked, unticked means "no", not "not said"."""
+        self._complicated_said = checked
         self._changed()
 
     def data(self) -> dict[str, Any]:
@@ -185,6 +207,10 @@ class AboutTab(SettingsTab):
             profile["postnatal_check"] = True
         elif self._check_said is not None:
             profile["postnatal_check"] = False
+        if self.complicated_birth.isChecked():
+            profile["complicated_birth"] = True
+        elif self._complicated_said is not None:
+            profile["complicated_birth"] = False
         return {"profile": profile}
 
     def _field_labels(self) -> dict[str, QLabel]:
@@ -193,6 +219,7 @@ class AboutTab(SettingsTab):
             "profile.birth_type": self.birth_type_error,
             "profile.breastfeeding": self.breastfeeding_error,
             "profile.postnatal_check": self.postnatal_check_error,
+            "profile.complicated_birth": self.complicated_birth_error,
             "profile.country": self.country_error,
             "profile.diet_calcium_mg": self.diet_calcium_error,
             "profile": self.profile_error,

@@ -43,6 +43,8 @@ from PySide6.QtWidgets import (
 
 from backcare.core.countries import preset_country
 from backcare.core.plan import (
+    COMPLICATED_BIRTH_HINT,
+    COMPLICATED_BIRTH_WORDS,
     DEFAULT_SESSIONS,
     MAX_YEARS_SINCE_BIRTH,
     POSTNATAL_CHECK_WORDS,
@@ -274,6 +276,13 @@ class SetupWizard(QDialog):
         self.postnatal_check.setAccessibleName(POSTNATAL_CHECK_WORDS)
         self.postnatal_check.setChecked(profile.postnatal_check is True)
         layout.addWidget(self.postnatal_check)
+        # Optional: a deep tear or a complicated birth gives at least the caesarean timings.
+        self.complicated_birth = QCheckBox(COMPLICATED_BIRTH_WORDS)
+        self.complicated_birth.setAccessibleName(COMPLICATED_BIRTH_WORDS)
+        self.complicated_birth.setAccessibleDescription(COMPLICATED_BIRTH_HINT)
+        self.complicated_birth.setChecked(profile.complicated_birth is True)
+        layout.addWidget(self.complicated_birth)
+        layout.addWidget(_labelled(COMPLICATED_BIRTH_HINT, "note"))
 
         layout.addWidget(_labelled(COUNTRY_QUESTION, "question"))
         self.country = make_country_combo()
@@ -443,6 +452,7 @@ class SetupWizard(QDialog):
         for group in (self.birth_group, self.feeding_group):
             group.buttonToggled.connect(self.refresh)
         self.postnatal_check.toggled.connect(self.refresh)
+        self.complicated_birth.toggled.connect(self.refresh)
         self.country.currentIndexChanged.connect(self.refresh)
         self.calcium_group.buttonToggled.connect(self._on_calcium)
         for edit in (self.waking_start, self.waking_end, *self.meal_times):
@@ -471,6 +481,11 @@ class SetupWizard(QDialog):
             profile["breastfeeding"] = self.feeding_yes.isChecked()
         # She has seen the question here, so an unticked box is a "not yet", not a "not said".
         profile["postnatal_check"] = self.postnatal_check.isChecked()
+        # Optional: ticked is a yes; unticked keeps what she said before (or "not said").
+        if self.complicated_birth.isChecked():
+            profile["complicated_birth"] = True
+        elif self._plan.profile.complicated_birth is not None:
+            profile["complicated_birth"] = False
         if self.country.currentData() is not None:
             profile["country"] = self.country.currentData()
         data["profile"] = profile
