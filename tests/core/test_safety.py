@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backcare.core.content import load_advice
 from backcare.core.countries import country_for, load_countries
 from backcare.core.ledger import SEED_FILES, check_links, load_ledger
 from backcare.core.safety import (
     CRISIS_SIGNS,
+    NUMBER_WORDS,
     URGENCIES,
     Safety,
     citations,
@@ -68,14 +71,30 @@ def test_groups_come_in_order_of_urgency_and_each_has_signs(safety: Safety) -> N
 # --- in her country's words ----------------------------------------------------------------------
 
 
-def test_the_gb_rendering_keeps_the_uk_numbers_and_every_sign(safety: Safety) -> None:
+def test_the_gb_rendering_gives_the_uk_numbers_and_every_sign(safety: Safety) -> None:
     gb = for_country(safety, country_for("GB", COUNTRIES))
     assert [s.id for s in gb.signs()] == [s.id for s in safety.signs()]
     assert gb.stop_signs == safety.stop_signs
     for old, new in zip(safety.signs(), gb.signs(), strict=True):
-        assert new.text.startswith(old.text) and new.sources == old.sources
-        assert (new.text != old.text) == (old.id in CRISIS_SIGNS)
+        local = old.text.replace(NUMBER_WORDS, "999")
+        assert new.text.startswith(local) and new.sources == old.sources
+        assert (new.text != local) == (old.id in CRISIS_SIGNS)
     assert all("Samaritans 116 123" in s.text for s in gb.signs() if s.id in CRISIS_SIGNS)
+    one_leg = next(s for s in gb.signs() if s.id == "urgent-one-leg")
+    assert one_leg.text.endswith("If you also feel breathless or have chest pain, call 999.")
+
+
+def test_the_content_names_no_countrys_number_or_service(safety: Safety) -> None:
+    """The words of one health service (NHS) are not the words of every country: the files
+    say "the emergency number", "your doctor", "the emergency department", and her country's
+    numbers and places are put in when it is shown."""
+    tips, _ = load_advice(resources_dir() / "advice.toml")
+    texts = [safety.disclaimer, *(g.title + " " + g.action for g in safety.groups),
+             *(s.text for s in safety.signs()), safety.setback.text, *safety.setback.care,
+             *(t.text for t in tips)]
+    local = re.compile(r"\b(999|111|112|911|000|GP|A&E|NHS|health visitor)\b")
+    assert [t for t in texts if local.search(t) and "112 in most of Europe" not in t] == []
+    assert sum(NUMBER_WORDS in t for t in texts) >= 5
 
 
 def test_another_country_names_its_numbers_and_no_uk_ones(safety: Safety) -> None:
@@ -206,7 +225,7 @@ def test_every_cards_stop_line_for_an_urgent_sign_points_to_get_help_today(
 def test_disclaimer_says_it_is_not_medical_advice(safety: Safety) -> None:
     text = safety.disclaimer.lower()
     assert "not medical advice" in text
-    assert "gp" in text and "midwife" in text
+    assert "doctor" in text and "midwife" in text
 
 
 def test_sign_ids_are_unique_and_name_their_group(safety: Safety) -> None:
@@ -419,6 +438,6 @@ def test_an_ache_between_the_shoulders_alone_is_not_sent_to_a_doctor() -> None:
     tips, _ = load_advice(resources_dir() / "advice.toml")
     tip = next(t for t in tips if t.id == "pain-not-from-back")
     assert "between your shoulders on its own is common" in tip.text
-    assert "chest pain or breathlessness, call 999" in tip.text
+    assert "chest pain or breathlessness, call the emergency number" in tip.text
     assert "below your ribs on the right" in tip.text
-    assert "pain high up between your shoulders, see your GP" not in tip.text
+    assert "pain high up between your shoulders, see your doctor" not in tip.text

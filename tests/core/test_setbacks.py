@@ -118,7 +118,7 @@ def test_setback_advice_is_kind_says_when_and_carries_the_care_content() -> None
     lower = text.lower()
     for idea in ("moving gently", "change position", "warm", "pharmacist", "breastfeeding"):
         assert idea in lower, idea
-    assert "gp" in lower and "safety page" in lower  # when to get help
+    assert "doctor" in lower and "safety page" in lower  # when to get help
     assert "not your fault" in lower
     assert "http" not in lower
 
@@ -127,4 +127,4 @@ def test_setback_advice_without_content_still_points_to_help() -> None:
     text = setback_advice("  ", date(2026, 3, 14))
     assert text.startswith("This exercise is paused for now.")
     assert text.endswith(FALLBACK_CARE)
-    assert "GP" in text
+    assert "doctor" in text

@@ -176,8 +176,11 @@ def load_safety(path: Path) -> tuple[Safety | None, tuple[ContentProblem, ...]]:
 # The group headings and actions are built here, not read from safety.toml: each sentence is
 # mostly numbers and places from countries.toml, and building them in one function keeps the
 # wording the same for every country. The stop group names no number and stays as written.
-# Signs that name the UK number ("call 999") get hers; the two mood signs gain her crisis line.
-_UK_NUMBER = re.compile(r"\b999\b")
+# The content says "the emergency number" wherever a sign or tip needs one, so no country's
+# number is written into it; ``local_words`` puts hers in. The two mood signs gain her crisis
+# line.
+NUMBER_WORDS = "the emergency number"
+_NUMBER_WORDS = re.compile(rf"\b{NUMBER_WORDS}\b")
 CRISIS_SIGNS = ("emergency-self-harm", "urgent-low-mood")
 
 
@@ -207,8 +210,14 @@ def _urgent_action(country: Country, number: str) -> str:
     )
 
 
-def _sign_for(sign: Sign, country: Country, number: str) -> Sign:
-    text = _UK_NUMBER.sub(number, sign.text)
+def local_words(text: str, country: Country) -> str:
+    """``text`` with "the emergency number" as her country calls it ("call 120"), or "your
+    local emergency number" where her country is not known. For signs and advice alike."""
+    return _NUMBER_WORDS.sub(country.emergency or "your local emergency number", text)
+
+
+def _sign_for(sign: Sign, country: Country) -> Sign:
+    text = local_words(sign.text, country)
     if country.crisis and sign.id in CRISIS_SIGNS:
         text = f"{text} You can also talk to someone now: {country.crisis}."
     return sign if text == sign.text else replace(sign, text=text)
@@ -224,7 +233,7 @@ def for_country(safety: Safety, country: Country) -> Safety:
     number, title, action = _emergency_words(country)
 
     def group(old: SignGroup, title: str, action: str) -> SignGroup:
-        signs = tuple(_sign_for(sign, country, number) for sign in old)
+        signs = tuple(_sign_for(sign, country) for sign in old)
         return replace(old, title=title, action=action, signs=signs)
 
     return replace(
@@ -294,7 +303,8 @@ def source_labels(ledger: Ledger) -> dict[str, str]:
 
     Guidance becomes "NHS: Back pain". A seed fact is shown through the guidance it was
     checked against (the seed notes themselves are not something she can look up), or as
-    "Back Care seed notes" when it names none.
+    "Back Care seed notes" when it names none. An app choice says it is Back Care's own, so a
+    number the app chose never passes for the guidance its reason leans on.
     """
     labels = {
         g.id: f"{_short_publisher(g.publisher)}: {_short_title(g.title)}"
@@ -303,6 +313,10 @@ def source_labels(ledger: Ledger) -> dict[str, str]:
     for fact in ledger.facts:
         checked = [labels[g] for g in fact.guidance if g in labels]
         labels[fact.id] = "; ".join(checked) if checked else "Back Care seed notes"
+    for choice in ledger.choices:
+        leans = "; ".join(labels[g] for g in choice.guidance if g in labels)
+        own = "Back Care's own choice"
+        labels[choice.id] = f"{own} ({leans})" if leans else own
     return labels
 
 

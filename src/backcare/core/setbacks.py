@@ -10,7 +10,7 @@ few days with gentle movement and warmth (NHS back-pain advice; the Moving Medic
 guidance says to do less next time and expects symptoms to improve day by day). Three days lets
 it settle without a long gap that would break the habit of moving, and bed rest is not what
 helps a sore back. If her back is no better when the pause ends, the advice text tells her to
-see her GP or a physiotherapist rather than to keep pausing.
+see her doctor or a physiotherapist rather than to keep pausing.
 
 Pure: today is always passed in.
 """
@@ -30,7 +30,7 @@ SETTING_KEY = "setback_pauses"
 # Without the safety content (it failed to load) she still gets a safe pointer, no health claim.
 FALLBACK_CARE = (
     "Rest from it for now and be gentle with yourself. If your back is no better in a few "
-    "days, or you are worried, ask your GP, midwife or health visitor."
+    "days, or you are worried, ask your doctor or midwife."
 )
 
 

@@ -41,7 +41,7 @@ ABOUT_TEXT = (
     "<h3>Back Care {version}</h3>"
     "<p>Gentle reminders and illustrated exercises for back pain in the first year after "
     "giving birth.</p>"
-    "<p>This app does not replace your midwife, health visitor, doctor or physiotherapist. "
+    "<p>This app does not replace your midwife, doctor, nurse or physiotherapist. "
     "If an exercise hurts, stop, and ask them.</p>"
 )
 
