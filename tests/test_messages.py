@@ -54,3 +54,14 @@ def test_away_summary_is_one_sentence() -> None:
 def test_next_text() -> None:
     assert next_text(None) == "Nothing planned"
     assert next_text(rem(Kind.POSTURE, 11)) == "Next: posture break at 11:00"
+
+
+def test_the_calcium_notification_says_which_food_taken_counts() -> None:
+    from backcare.core.content import Food
+
+    milk = Food("milk", "Milk", "1 glass (250 ml)", 260, "per 100 g", ("G-X",), "G-CHINA-FCT")
+    lunch = rem(Kind.CALCIUM, 12, meal="lunch")
+    _summary, body, _actions = notification_for(lunch, {}, milk)
+    assert body == ("Taken counts your usual food: Milk, 1 glass (250 ml), about 260 mg. "
+                    "Had something else? Choose it on the Today page.")
+    assert "Taken counts" not in notification_for(lunch, {})[1]  # no food list: no claim

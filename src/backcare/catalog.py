@@ -80,9 +80,16 @@ class Catalog:
 
     @property
     def portion_mg(self) -> int:
-        """The calcium in one portion she marks "Taken": a glass of milk (foods.toml)."""
+        """What a portion naming no known food counts (rows from before foods were named): a
+        glass of milk (foods.toml)."""
         milk = next((f for f in self.foods if f.id == "milk"), None)
         return milk.calcium_mg if milk else DEFAULT_PORTION_MG
+
+    @property
+    def food_mg(self) -> dict[str, int]:
+        """Each food id's calcium per usual portion, in the library's order (the lifecycle
+        counts the food she took, and falls back on the first)."""
+        return {food.id: food.calcium_mg for food in self.foods}
 
     @property
     def poses_loaded(self) -> bool:

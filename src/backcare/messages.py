@@ -16,6 +16,7 @@ from backcare.core.today import Action
 
 if TYPE_CHECKING:
     from backcare.catalog import Catalog
+    from backcare.core.content import Food
     from backcare.core.guided import SessionOutcome
 
 Actions = tuple[tuple[Action, str], ...]
@@ -62,8 +63,10 @@ def reminder_words(reminder: Reminder, titles: Mapping[str, str]) -> str:
     return POSTURE_WORDS
 
 
-def notification_for(reminder: Reminder, titles: Mapping[str, str]) -> tuple[str, str, Actions]:
-    """(summary, body, actions) for one reminder."""
+def notification_for(reminder: Reminder, titles: Mapping[str, str],
+                     usual: Food | None = None) -> tuple[str, str, Actions]:
+    """(summary, body, actions) for one reminder. ``usual``: the food a calcium "Taken" counts
+    (``core.calcium.usual_food``): a button offers no choice, so the body says which."""
     if reminder.kind is Kind.EXERCISE:
         names = ", ".join(exercise_title(x, titles) for x in reminder.exercises)
         return (
@@ -77,11 +80,15 @@ def notification_for(reminder: Reminder, titles: Mapping[str, str]) -> tuple[str
             "Stand up, stretch your back tall and walk about for a minute or two.",
             POSTURE_ACTIONS,
         )
-    return (
-        f"Calcium with {reminder.meal}",
-        "A glass of milk, calcium-set tofu or a fortified soya drink all count.",
-        CALCIUM_ACTIONS,
-    )
+    return (f"Calcium with {reminder.meal}", calcium_body(usual), CALCIUM_ACTIONS)
+
+
+def calcium_body(usual: Food | None) -> str:
+    """"Taken counts your usual food: Milk, 1 glass (250 ml), about 260 mg. …"."""
+    if usual is None:
+        return "A glass of milk, tofu or a soya drink with added calcium all count."
+    return (f"Taken counts your usual food: {usual.name}, {usual.portion}, about "
+            f"{usual.calcium_mg:,} mg. Had something else? Choose it on the Today page.")
 
 
 _AWAY_WORDS = {

@@ -196,9 +196,11 @@ def test_gentle_exercises_are_available_early(library) -> None:
     assert exercises["pelvic-floor"].earliest_week.caesarean == 0
 
 
-def test_bridge_keeps_the_seed_starter_dose(library) -> None:
+def test_bridge_keeps_the_seed_starter_dose_but_not_its_fifty_a_day(library) -> None:
+    # The seed's start (2 groups, morning and afternoon) is kept; its 5 groups a session are
+    # not: groups of 5 lifts build up to 3 a session (issue 10, C-bridge-dose).
     dose = library[0]["bridge"].dose
-    assert (dose.sets, dose.starter_sets, dose.times_per_day) == (5, 2, 2)
+    assert (dose.reps, dose.sets, dose.starter_sets, dose.times_per_day) == (5, 3, 2, 2)
     assert set(dose.time_of_day) == {"morning", "afternoon"}
 
 
@@ -226,7 +228,7 @@ def test_shipped_tips_load_without_problems() -> None:
     assert len(tips) >= 20
     assert {t.topic for t in tips} == set(ADVICE_TOPICS)
     help_text = " ".join(t.text for t in tips if t.topic == "get-help").lower()
-    for sign in ("bladder", "numbness", "weakness", "temperature", "headache", "999"):
+    for sign in ("bladder", "numbness", "weakness", "temperature", "headache", "emergency number"):
         assert sign in help_text, sign
 
 
@@ -342,14 +344,20 @@ def test_a_bad_food_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
     path = tmp_path / "foods.toml"
     path.write_text(
         '[[food]]\nid = "milk"\nname = "Milk"\nportion = "250 ml"\ncalcium_mg = 260\n'
-        'reference = "USDA"\nsources = ["F001-calcium-foods"]\n\n'
+        'composition = "G-USDA-FDC"\nreference = "USDA"\nsources = ["F001-calcium-foods"]\n\n'
         '[[food]]\nid = "chalk"\nname = "Chalk"\nportion = "1 stick"\ncalcium_mg = "lots"\n'
+        'composition = "G-USDA-FDC"\nreference = "none"\nsources = ["F001-calcium-foods"]\n\n'
+        '[[food]]\nid = "guess"\nname = "Guess"\nportion = "1 bowl"\ncalcium_mg = 100\n'
+        'composition = "a website"\nreference = "none"\nsources = ["F001-calcium-foods"]\n\n'
+        '[[food]]\nid = "unsourced"\nname = "Unsourced"\nportion = "1 bowl"\ncalcium_mg = 100\n'
         'reference = "none"\nsources = ["F001-calcium-foods"]\n',
         encoding="utf-8",
     )
     foods, problems = load_foods(path)
     assert [f.id for f in foods] == ["milk"]
-    assert [p.field for p in problems] == ["food[1].calcium_mg"]
+    assert [p.field for p in problems] == [
+        "food[1].calcium_mg", "food[2].composition", "food[3].composition",
+    ]
 
 
 # --- no copying from the seeds -------------------------------------------------------------------

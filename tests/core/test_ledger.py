@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from backcare.core.content import load_advice, load_exercises, load_foods
+from backcare.core.dose import dose_citing
 from backcare.core.ledger import SEED_FILES, Citing, check_links, load_ledger
 from backcare.core.safety import citations as safety_citations
 from backcare.core.safety import load_safety
@@ -19,8 +20,8 @@ SHARED_SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 def shipped_citations() -> list[Citing]:
-    """Every shipped exercise (its sources and its earliest-week sources), tip, food and
-    safety sign (with the setback care text)."""
+    """Every shipped exercise (its sources, its earliest-week sources and its dose sources), tip,
+    food and safety sign (with the setback care text)."""
     exercises, _ = load_exercises(RESOURCES / "exercises")
     tips, _ = load_advice(RESOURCES / "advice.toml")
     foods, _ = load_foods(RESOURCES / "foods.toml")
@@ -29,6 +30,7 @@ def shipped_citations() -> list[Citing]:
     items = [
         Citing(e.id, e.file, "sources", e.sources + e.earliest_week.sources) for e in exercises
     ]
+    items += [dose_citing(e.id, e.file, e.dose) for e in exercises]
     items += [
         Citing(t.id, RESOURCES / "advice.toml", f"tip {t.id}.sources", t.sources) for t in tips
     ]
@@ -101,6 +103,7 @@ def test_doubtful_seed_claims_are_not_advice(ledger) -> None:
 
 def test_every_guidance_entry_is_cited_somewhere(ledger) -> None:
     cited = {g for f in ledger.facts for g in f.guidance}
+    cited |= {g for c in ledger.choices for g in c.guidance}
     cited |= {s for c in shipped_citations() for s in c.sources}
     assert {g.id for g in ledger.guidance} <= cited
 

@@ -79,6 +79,10 @@ def valid_plan_dicts(draw: st.DrawFn, zone: tzinfo | None = None) -> dict[str, A
             "foods": draw(st.lists(st.sampled_from(FOOD_IDS), unique=True)),
         },
     }
+    if draw(st.booleans()):  # her age band said, or not
+        data["calcium"]["age_band"] = draw(st.sampled_from(("under-19", "19-or-over")))
+    if draw(st.booleans()):  # no target of her own: the guidance for her age band
+        del data["calcium"]["daily_target_mg"]
     optional: dict[str, Any] = {
         "posture_interval_min": draw(st.integers(30, 480) | st.sampled_from((60, 120))),
         "quiet": quiet,
@@ -166,7 +170,9 @@ def test_default_plan_is_the_documented_routine() -> None:
         Meal("lunch", time(12, 30)),
         Meal("dinner", time(18, 30)),
     )
-    assert plan.calcium.daily_target_mg == DEFAULT_CALCIUM_MG == 1000
+    # No target of her own: the guidance for her age band, 1,000 mg when she has not said.
+    assert plan.calcium.daily_target_mg is None and plan.calcium.age_band is None
+    assert plan.calcium.target_mg == DEFAULT_CALCIUM_MG == 1000
     assert plan.calcium.foods == FOOD_IDS
     assert plan.quiet == () and plan.nap is None
     assert plan.weekdays == frozenset(range(7))
@@ -407,7 +413,8 @@ json_like = st.recursive(
 REAL_KEYS = ("waking", "posture_interval_min", "sessions", "calcium", "quiet", "nap", "weekdays",
              "posture_enabled", "calcium_enabled", "exercise_enabled", "profile")
 INNER_KEYS = ("start", "end", "until", "at", "exercises", "label", "name", "meals",
-              "daily_target_mg", "foods", "pinned", "birth_date", "birth_type", "breastfeeding",
+              "daily_target_mg", "age_band", "foods", "pinned", "birth_date", "birth_type",
+              "breastfeeding",
               "diet_calcium_mg", "postnatal_check", "country", "complicated_birth")
 near_miss = st.recursive(
     json_leaves,

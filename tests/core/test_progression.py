@@ -261,7 +261,7 @@ def test_a_new_exercise_starts_at_the_lower_dose_for_one_week() -> None:
     later = statuses(EXERCISES, profile, _on(5))["bridge"]
     assert first.starter and first.sets == BY_ID["bridge"].dose.starter_sets == 2
     assert "2 sets" in first.reason
-    assert not later.starter and later.sets == BY_ID["bridge"].dose.sets == 5
+    assert not later.starter and later.sets == BY_ID["bridge"].dose.sets == 3
     assert later.reason == ""
     # without a starter dose in the data the sets stay, but she is still told to go gently
     cat = statuses(EXERCISES, profile, _on(1))["cat-back"]

@@ -119,9 +119,36 @@ def test_a_version_1_history_is_kept_when_the_events_table_learns_new_words(
     db.commit()
     db.close()
     store = Store(tmp_path, clock=lambda: datetime(2026, 11, 24, tzinfo=UTC))
-    assert store.schema_version == 2
+    assert store.schema_version == SCHEMA_VERSION == 3  # through 2 and on to 3
     assert [(e.reminder_key, e.event) for e in store.events()] == [
         ("exercise:2026-11-23T08:00", EventKind.MISSED)]
     store.record("exercise", "exercise:2026-11-24:bridge", EventKind.PARTLY, '{"done": []}')
     assert store.latest_event("exercise:2026-11-24:bridge").event is EventKind.PARTLY
     store.close()
+
+
+def test_a_version_2_history_learns_which_food_was_taken_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    """Schema 3 adds the food column: old portions stay, with no food named (None)."""
+    from backcare.core.store import _MIGRATIONS, EventKind
+
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.executescript(_MIGRATIONS[1] + ";" + _MIGRATIONS[2] + "; PRAGMA user_version = 2;")
+    db.execute("INSERT INTO events (at, kind, reminder_key, event, detail) VALUES "
+               "('2026-11-23T12:30:00+00:00', 'calcium', 'calcium:lunch', 'done', '')")
+    db.commit()
+    db.close()
+    store = Store(tmp_path, clock=lambda: datetime(2026, 11, 24, tzinfo=UTC))
+    assert store.schema_version == 3
+    [old] = store.events()
+    assert (old.reminder_key, old.event, old.food) == ("calcium:lunch", EventKind.DONE, None)
+    new = store.record("calcium", "calcium:dinner", EventKind.DONE, food="tofu")
+    assert new.food == "tofu"
+    assert store.latest_event("calcium:dinner") == new
+    assert [e.food for e in store.events()] == [None, "tofu"]
+    store.close()
+    # ... and a second start does not try to add the column again
+    again = Store(tmp_path, clock=lambda: datetime(2026, 11, 24, tzinfo=UTC))
+    assert [e.food for e in again.events()] == [None, "tofu"]
+    again.close()

@@ -1,5 +1,6 @@
-"""First start on a real desktop: the setup opens over the window, and three presses of Enter
-(every answer has a sensible preset) give her a saved plan that follows her recovery."""
+"""First start on a real desktop: the setup opens over the window, and four presses of Enter
+(every answer has a sensible preset, or may be left unanswered) give her a saved plan that
+follows her recovery."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _settings(data: Path) -> dict[str, object]:
     return {key: json.loads(value) for key, value in rows}
 
 
-def test_three_enters_take_her_from_first_start_to_her_plan(
+def test_four_enters_take_her_from_first_start_to_her_plan(
     desktop: Desktop, tmp_path: Path
 ) -> None:
     env = dict(desktop.env)
@@ -43,7 +44,8 @@ def test_three_enters_take_her_from_first_start_to_her_plan(
         desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", WIZARD,
                     timeout=60)
         desktop.run("xdotool", "windowfocus", "--sync", desktop.window_ids(WIZARD)[0])
-        desktop.run("xdotool", "key", "Return", "Return", "Return")  # Next, Next, I understand
+        # Next, Next, Next (calcium, left unanswered), I understand
+        desktop.run("xdotool", "key", "Return", "Return", "Return", "Return")
         _wait_for("the setup to finish", lambda: not desktop.window_ids(WIZARD))
         _wait_for("the setup to be saved", lambda: _settings(data).get("setup") == "done")
         plan = _settings(data)["plan"]
@@ -51,6 +53,8 @@ def test_three_enters_take_her_from_first_start_to_her_plan(
         assert plan["profile"]["birth_date"] == date.today().isoformat()  # the preset answer
         assert "birth_type" not in plan["profile"]  # "I'd rather not say"
         assert not any(s["pinned"] for s in plan["sessions"])
+        # Her age band not said: no age band, no target of her own (1,000 mg is derived)
+        assert "age_band" not in plan["calcium"] and "daily_target_mg" not in plan["calcium"]
     finally:
         proc.terminate()
         proc.wait(timeout=30)

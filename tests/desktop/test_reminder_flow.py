@@ -48,7 +48,8 @@ def shell_at(desktop: Desktop, qtbot, tmp_path: Path, monkeypatch: pytest.Monkey
         window = MainWindow(catalog, home=("Today", today))
         qtbot.addWidget(window)
         plan = plan_for_day(store, default_plan(), catalog.exercises, datetime.now(TZ).date())
-        service = ReminderService(Lifecycle(plan, TZ, store))  # as the app builds it
+        service = ReminderService(Lifecycle(  # as the app builds it
+            plan, TZ, store, portion_mg=catalog.portion_mg, foods=catalog.food_mg))
         shell = Shell(catalog, store, service, window, today)
         window.show()
         service.start()
@@ -102,7 +103,10 @@ def test_taken_in_the_app_takes_the_calcium_notification_down(
     _wait_for("breakfast's notification", lambda: desktop.displayed_notifications() == 1)
     row = next(r for r in shell.today_page.rows if r.entry.reminder.meal == "breakfast")
     qtbot.mouseClick(row.buttons[Action.TAKEN], Qt.MouseButton.LeftButton)
+    menu = shell.today_page.food_menu  # which food: the chooser, her foods first
+    assert menu is not None
+    menu.actions_by_food["tofu"].trigger()
     _wait_for("the answered notification to close",
               lambda: desktop.displayed_notifications() == 0)
-    assert [e.event for e in shell.store.events() if e.reminder_key == row.key] == [
-        EventKind.SHOWN, EventKind.DONE]
+    assert [(e.event, e.food) for e in shell.store.events() if e.reminder_key == row.key] == [
+        (EventKind.SHOWN, None), (EventKind.DONE, "tofu")]

@@ -42,6 +42,16 @@ def click(qtbot: QtBot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def finish(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """Next on every page left, then "I understand, start" (each on screen when pressed)."""
+    while wizard.next_button.isVisible():
+        before = wizard.pages.currentIndex()
+        click(qtbot, wizard.next_button)
+        assert wizard.pages.currentIndex() == before + 1
+    assert wizard.finish_button.isVisible()
+    click(qtbot, wizard.finish_button)
+
+
 def test_skip_returns_the_plan_unchanged(qtbot: QtBot) -> None:
     plan = replace(default_plan(), posture_interval_min=90)
     wizard = make_wizard(qtbot, plan)
@@ -68,9 +78,10 @@ def test_a_handful_of_clicks_gives_her_plan(qtbot: QtBot) -> None:
         lambda: wizard.birth_date.setDate(QDate(2026, 10, 5)),
         lambda: click(qtbot, wizard.birth_buttons["caesarean"]),
         lambda: click(qtbot, wizard.feeding_yes),
-        lambda: click(qtbot, wizard.calcium_buttons[600]),
         lambda: click(qtbot, wizard.next_button),
         lambda: click(qtbot, wizard.slots[3].check),  # no "Before bed" session
+        lambda: click(qtbot, wizard.next_button),
+        lambda: click(qtbot, wizard.calcium_page.calcium_buttons[600]),
         lambda: click(qtbot, wizard.next_button),
     ]
     for step in steps:
@@ -99,8 +110,7 @@ def test_times_she_chooses_are_kept(qtbot: QtBot) -> None:
     wizard.waking_end.setTime(QTime(22, 30))
     wizard.slots[0].time.setTime(QTime(6, 45))
     wizard.meal_times[2].setTime(QTime(19, 0))
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     plan = wizard.result_plan()
     assert (plan.waking.start, plan.waking.end) == (time(6, 30), time(22, 30))
     assert plan.sessions[0].at == time(6, 45)
@@ -153,12 +163,10 @@ def test_her_earlier_answers_are_shown_again(qtbot: QtBot, birth_type: str | Non
     wizard = make_wizard(qtbot, replace(default_plan(), profile=profile, sessions=sessions))
     assert wizard.birth_date.date() == QDate(2026, 9, 1)
     assert wizard.birth_buttons[birth_type].isChecked()
-    assert wizard.feeding_no.isChecked() and wizard.calcium_buttons[900].isChecked()
+    assert wizard.feeding_no.isChecked() and wizard.calcium_page.calcium_buttons[900].isChecked()
     assert [s.check.isChecked() for s in wizard.slots] == [True, False, False, False]
     assert wizard.slots[0].time.time() == QTime(10, 0)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     plan = wizard.result_plan()
     assert plan.profile == replace(profile, postnatal_check=False)
     # Her own choice of exercises (pinned in Settings) survives the re-run.
@@ -170,9 +178,7 @@ def test_the_postnatal_check_box_reaches_her_plan(qtbot: QtBot) -> None:
     assert wizard.postnatal_check.text() == POSTNATAL_CHECK_WORDS
     assert not wizard.postnatal_check.isChecked()
     click(qtbot, wizard.postnatal_check)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     assert wizard.result_plan().profile.postnatal_check is True
     # ... and a re-run shows it ticked again
     again = make_wizard(qtbot, wizard.result_plan())
@@ -185,17 +191,13 @@ def test_the_optional_hard_birth_question_reaches_her_plan(qtbot: QtBot) -> None
     assert "caesarean" in wizard.complicated_birth.accessibleDescription()
     assert not wizard.complicated_birth.isChecked()
     click(qtbot, wizard.complicated_birth)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     assert wizard.result_plan().profile.complicated_birth is True
     # a re-run shows it ticked; unticking it there is a "no", as she has answered before
     again = make_wizard(qtbot, wizard.result_plan())
     assert again.complicated_birth.isChecked()
     click(qtbot, again.complicated_birth)
-    click(qtbot, again.next_button)
-    click(qtbot, again.next_button)
-    click(qtbot, again.finish_button)
+    finish(qtbot, again)
     assert again.result_plan().profile.complicated_birth is False
 
 
@@ -203,9 +205,7 @@ def test_the_country_is_preset_from_the_locale_and_reaches_her_plan(qtbot: QtBot
     wizard = make_wizard(qtbot, locale_name="en_AU.UTF-8")
     assert wizard.country.currentData() == "AU"
     assert wizard.country.currentText() == "Australia"
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     assert wizard.result_plan().profile.country == "AU"
     # A re-run shows her saved country, whatever the locale says.
     again = make_wizard(qtbot, wizard.result_plan(), locale_name="en_GB.UTF-8")
@@ -216,9 +216,7 @@ def test_no_country_is_guessed_without_one_in_the_locale(qtbot: QtBot) -> None:
     wizard = make_wizard(qtbot, locale_name="C")
     assert wizard.country.currentIndex() == 0 and wizard.country.currentData() is None
     wizard.country.setCurrentIndex(wizard.country.findData("GB"))
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     assert wizard.result_plan().profile.country == "GB"
 
 
@@ -233,8 +231,7 @@ def test_a_rerun_keeps_the_sessions_it_does_not_ask_about(qtbot: QtBot) -> None:
         "Also kept as you set it in Settings: Lunch stretch at 12:00 and Walk at 17:00."
     )
     wizard.slots[0].time.setTime(QTime(8, 30))  # she moves her morning session
-    click(qtbot, wizard.next_button)
-    click(qtbot, wizard.finish_button)
+    finish(qtbot, wizard)
     assert wizard.result_plan().sessions == (
         ExerciseSession(time(8, 30), ("pelvic-floor",), "Morning"), lunch, walk,
     )
@@ -270,6 +267,8 @@ def test_the_keyboard_alone_gets_through(qtbot: QtBot) -> None:
     qtbot.keyClick(wizard.birth_date, Qt.Key.Key_Return)
     assert wizard.pages.currentIndex() == 1
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
-    assert wizard.pages.currentIndex() == 2 and wizard.finish_button.hasFocus()
+    assert wizard.pages.currentIndex() == 2  # calcium: Enter on an unanswered page goes on
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.pages.currentIndex() == 3 and wizard.finish_button.hasFocus()
     with qtbot.waitSignal(wizard.planChosen):
         qtbot.keyClick(wizard.finish_button, Qt.Key.Key_Return)

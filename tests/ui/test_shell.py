@@ -44,7 +44,8 @@ def make_shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pyte
             today_page = TodayPage()
             window = MainWindow(catalog, home=("Today", today_page))
             qtbot.addWidget(window)
-            service = ReminderService(Lifecycle(plan, TZ, store, portion_mg=catalog.portion_mg))
+            service = ReminderService(Lifecycle(plan, TZ, store, portion_mg=catalog.portion_mg,
+                                                foods=catalog.food_mg))
             shell = Shell(catalog, store, service, window, today_page, plan)
             service.start()
             shell.start()
@@ -298,11 +299,50 @@ def test_taken_on_the_today_page_counts_once(make_shell, qtbot: QtBot) -> None: 
     shell = make_shell(default_plan())
     lunch = next(r for r in shell.today_page.rows if r.entry.reminder.meal == "lunch")
     qtbot.mouseClick(lunch.buttons[Action.TAKEN], Qt.MouseButton.LeftButton)
+    menu = shell.today_page.food_menu
+    assert menu is not None and list(menu.actions_by_food)[:4] == list(
+        default_plan().calcium.foods)  # her suggested foods first
+    menu.actions_by_food["tofu"].trigger()
     shell.act(lunch.key, Action.TAKEN)  # a second press, from the notification
-    assert [e.event for e in shell.store.events() if e.reminder_key == lunch.key] == [
-        EventKind.DONE]
-    assert shell.service.lifecycle.day(NOW).calcium_taken == 1
-    assert shell.today_page.row(lunch.key).entry.state is State.DONE
+    assert [(e.event, e.food) for e in shell.store.events() if e.reminder_key == lunch.key] == [
+        (EventKind.DONE, "tofu")]
+    day = shell.service.lifecycle.day(NOW)
+    assert (day.calcium_taken, day.calcium_mg) == (1, 105)  # tofu as sold in China
+    row = shell.today_page.row(lunch.key)
+    assert row.entry.state is State.DONE and row.what_label.text() == "Calcium with lunch: " + (
+        next(f.name for f in shell.catalog.foods if f.id == "tofu"))
+
+
+def test_the_calcium_notification_names_the_food_its_taken_counts(  # type: ignore[no-untyped-def]
+        make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    from backcare.core.lifecycle_io import Changes
+
+    plan = replace(default_plan(), calcium=replace(default_plan().calcium, foods=("yogurt",)))
+    shell = make_shell(plan)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(shell, "notify", lambda _channel, summary, body, _actions:
+                        told.append((summary, body)))
+    lunch = next(r for r in shell.today_page.rows if r.entry.reminder.meal == "lunch")
+    shell.on_changes(Changes(show=(lunch.entry.reminder,)))
+    assert told == [("Calcium with lunch", "Taken counts your usual food: Yogurt, plain, 1 pot "
+                     "(150 g), about 170 mg. Had something else? Choose it on the Today page.")]
+
+
+def test_taken_from_the_notification_counts_her_usual_food_and_can_be_changed(  # type: ignore[no-untyped-def]
+        make_shell, qtbot: QtBot) -> None:
+    shell = make_shell(default_plan())
+    lunch = next(r for r in shell.today_page.rows if r.entry.reminder.meal == "lunch")
+    shell.act(lunch.key, Action.TAKEN)  # the notification's button: no choice there
+    day = shell.service.lifecycle.day(NOW)
+    assert (day.calcium_taken, day.calcium_mg) == (1, 260)  # milk, her first suggested food
+    row = shell.today_page.row(lunch.key)
+    assert row.what_label.text() == "Calcium with lunch: Milk"
+    qtbot.mouseClick(row.buttons[Action.CHANGE_FOOD], Qt.MouseButton.LeftButton)
+    shell.today_page.food_menu.actions_by_food["soy-milk"].trigger()
+    assert [e.food for e in shell.store.events() if e.reminder_key == lunch.key] == [
+        "milk", "soy-milk"]
+    day = shell.service.lifecycle.day(NOW)
+    assert (day.calcium_taken, day.calcium_mg) == (1, 250)
 
 
 def test_undo_puts_the_exercise_back(make_shell) -> None:  # type: ignore[no-untyped-def]

@@ -134,7 +134,8 @@ class ShellDialogs:
         safety = self.safety()
         disclaimer = safety.disclaimer if safety is not None else ""
         flags = red_flag_lines(safety) if safety is not None else []
-        wizard = SetupWizard(self.base_plan, self.today(), disclaimer, flags, self.window)
+        wizard = SetupWizard(self.base_plan, self.today(), disclaimer, flags, self.window,
+                             foods=[(f.id, f.name) for f in self.catalog.foods])
         wizard.planChosen.connect(self._on_setup_done)
         wizard.rejected.connect(self._on_setup_skipped)
         wizard.finished.connect(lambda _code: setattr(self, "wizard", None))

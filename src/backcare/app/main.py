@@ -60,7 +60,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     today_page = TodayPage()
     window = MainWindow(catalog, home=("Today", today_page))
     lifecycle = Lifecycle(plan_for_day(store, plan, catalog.exercises, _today(tz)), tz, store,
-                          portion_mg=catalog.portion_mg)
+                          portion_mg=catalog.portion_mg, foods=catalog.food_mg)
     service = ReminderService(lifecycle)
     shell = Shell(catalog, store, service, window, today_page, plan)
     lock.activated.connect(window.bring_to_front)

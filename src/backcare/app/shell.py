@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
 from backcare.app.dialogs import ShellDialogs
 from backcare.catalog import Catalog
-from backcare.core.lifecycle_io import ANSWERS, Changes
+from backcare.core.calcium import food_choices, usual_food
+from backcare.core.lifecycle_io import ANSWERS, Answer, Changes
 from backcare.core.plan import Nap, Plan
 from backcare.core.progression import (
     ExerciseStatus,
@@ -121,6 +122,7 @@ class Shell(ShellDialogs, QObject):
             window.add_page("Today", self.today_page)
         self.today_page.setupRequested.connect(self.open_setup)
         self.today_page.actionRequested.connect(self.act)
+        self.today_page.foodChosen.connect(self.take_food)
         self.today_page.resumeRequested.connect(service.resume)
         self.today_page.awakeRequested.connect(self.end_nap)
         window.add_lazy_page("Safety", self._build_safety_page)
@@ -241,8 +243,9 @@ class Shell(ShellDialogs, QObject):
         """Carry out what the lifecycle says changed; nothing here decides."""
         for kind in changes.close:
             self.notifier.close(Channel(kind.value))
+        usual = usual_food(self.base_plan.calcium, self.catalog.foods)
         for reminder in changes.show:
-            summary, body, actions = notification_for(reminder, self.titles)
+            summary, body, actions = notification_for(reminder, self.titles, usual)
             self.notify(Channel(reminder.kind.value), summary, body, actions)
         if changes.away:
             title, body = away_summary(changes.away)
@@ -262,6 +265,7 @@ class Shell(ShellDialogs, QObject):
         self.tray.set_nap(
             f"Quiet while the baby naps, until {clock_words(nap, now)}" if nap is not None else None
         )
+        self.today_page.set_foods(food_choices(self.base_plan.calcium, self.catalog.foods))
         self.today_page.set_day(day, now, self.titles)
 
     def notify(self, channel: Channel, summary: str, body: str, actions: Actions) -> None:
@@ -296,6 +300,10 @@ class Shell(ShellDialogs, QObject):
         else:
             self.window.show_page("Today")
             self.window.bring_to_front()
+
+    def take_food(self, key: str, food_id: str) -> None:
+        """She chose the food she took on the Today page (the lifecycle checks the id)."""
+        self.service.answer(key, Answer.TAKEN, food=food_id)
 
     def start_next_session(self) -> None:
         """The tray's "Start exercises now": the session that is due, or the next one."""

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from backcare.core import fields as f
+from backcare.core.dose import Dose, parse_dose
+from backcare.core.postures import EarlyPosition, parse_early_position
 from backcare.core.problems import ContentProblem, Invalid
 
 PROPS = ("floor", "mat", "wall", "bed", "ball", "cushion", "chair")
-TIMES_OF_DAY = ("morning", "midday", "afternoon", "evening", "night", "any")
 # The types of birth an exercise's earliest week is given for, least to most careful. An
 # assisted birth (forceps or vacuum) is a vaginal birth that often leaves stitches, bruising and
 # a more stretched pelvic floor, so its week lies between the other two (checked on load).
@@ -74,41 +75,6 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Dose:
-    """How much: ``reps`` per set (per side when ``per_side``), ``sets`` per session,
-    ``times_per_day`` sessions, at the named times of day. ``minutes`` is for timed
-    exercises (0 when the exercise is counted in reps). ``starter_sets`` is the lower
-    dose for the first week after an exercise becomes available."""
-
-    reps: int
-    sets: int
-    hold_seconds: int
-    times_per_day: int
-    time_of_day: tuple[str, ...]
-    per_side: bool
-    minutes: int
-    starter_sets: int
-    note: str
-
-    def summary(self) -> str:
-        """A short human line, e.g. '5 × 2, hold 3 s, twice a day'."""
-        parts: list[str] = []
-        if self.minutes:
-            parts.append(f"{self.minutes} min")
-        if self.reps:
-            side = " each side" if self.per_side else ""
-            sets = f" × {self.sets} sets" if self.sets > 1 else ""
-            parts.append(f"{self.reps} times{side}{sets}")
-        if self.hold_seconds:
-            parts.append(f"hold {self.hold_seconds} s")
-        daily = {1: "once a day", 2: "twice a day"}.get(
-            self.times_per_day, f"{self.times_per_day} times a day"
-        )
-        parts.append(daily)
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
 class EarliestWeek:
     """The earliest whole week after birth at which the exercise is offered, by birth type.
 
@@ -131,6 +97,11 @@ class EarliestWeek:
         so not knowing can only make the app more careful, never less."""
         assisted = self.caesarean if self.assisted is None else self.assisted
         return _week_for(birth_type, self.vaginal, assisted, self.caesarean)
+
+    def earlier_than(self, other: EarliestWeek) -> tuple[str, ...]:
+        """The birth types after which this opens before ``other``: where an exercise borrows
+        another's posture, those are the weeks she must be told to do it another way."""
+        return tuple(b for b in BIRTH_TYPES if self.for_birth(b) < other.for_birth(b))
 
 
 @dataclass(frozen=True)
@@ -218,6 +189,8 @@ class Exercise:
     # Opens only once she says she has had her 6-8 week postnatal check, whatever the week:
     # the check is when a doctor or midwife confirms she can do more than gentle exercise.
     after_postnatal_check: bool = False
+    # How to do it before the exercise whose posture its steps borrow opens (see postures).
+    early_position: EarlyPosition | None = None
 
     @property
     def poses(self) -> tuple[str, ...]:
@@ -238,7 +211,14 @@ class Tip:
 
 @dataclass(frozen=True)
 class Food:
-    """A calcium food the seeds name, with its usual calcium per portion."""
+    """A calcium food, with the calcium in her usual portion of it.
+
+    ``composition`` is the food composition table the figure comes from (a ledger guidance id,
+    one of ``COMPOSITION_SOURCES``), and ``reference`` gives its figure per 100 g, so every
+    number can be checked. ``check_label`` marks foods whose calcium differs from brand to
+    brand (fortified drinks, tofu, cereal, cheese): the app counts a low figure, and she is told
+    to read the label.
+    """
 
     id: str
     name: str
@@ -246,6 +226,13 @@ class Food:
     calcium_mg: int
     reference: str
     sources: tuple[str, ...]
+    composition: str = ""
+    check_label: bool = False
+
+
+# The food composition tables a food's figure may come from: USDA FoodData Central and the
+# China Food Composition Tables, the seeds' own cuisine (ledger ids G-USDA-FDC, G-CHINA-FCT).
+COMPOSITION_SOURCES = ("G-USDA-FDC", "G-CHINA-FCT")
 
 
 def gentlest_first(exercises: Iterable[Exercise]) -> list[Exercise]:
@@ -269,26 +256,6 @@ def _parse_step(data: Mapping[str, Any], prefix: str) -> Step:
         hold_seconds=f.whole(data, "hold_seconds", prefix, high=600, default=0),
         breath=f.text(data, "breath", prefix),
     )
-
-
-def _parse_dose(data: Mapping[str, Any]) -> Dose:
-    p = "dose"
-    dose = Dose(
-        reps=f.whole(data, "reps", p, high=200, default=0),
-        sets=f.whole(data, "sets", p, low=1, high=20, default=1),
-        hold_seconds=f.whole(data, "hold_seconds", p, high=600, default=0),
-        times_per_day=f.whole(data, "times_per_day", p, low=1, high=12),
-        time_of_day=f.texts(data, "time_of_day", p, allowed=TIMES_OF_DAY, min_items=1),
-        per_side=f.flag(data, "per_side", p),
-        minutes=f.whole(data, "minutes", p, high=60, default=0),
-        starter_sets=f.whole(data, "starter_sets", p, low=0, high=20, default=0),
-        note=f.text(data, "note", p, optional=True),
-    )
-    if not dose.reps and not dose.minutes:
-        raise Invalid("dose", "needs reps or minutes (at least one above zero).")
-    if dose.starter_sets > dose.sets:
-        raise Invalid("dose.starter_sets", "must not be more than dose.sets.")
-    return dose
 
 
 def _parse_week(data: Mapping[str, Any]) -> EarliestWeek:
@@ -342,21 +309,29 @@ def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
         _parse_step(step, f"steps[{i}]")
         for i, step in enumerate(f.tables(data, "steps", min_items=2))
     )
+    early = (
+        parse_early_position(f.table(data, "early_position"), ex_id)
+        if "early_position" in data
+        else None
+    )
+    cautions = f.texts(data, "cautions", min_items=1)
     exercise = Exercise(
         id=ex_id,
         title=f.text(data, "title"),
         purpose=f.text(data, "purpose"),
         start_position=f.text(data, "start_position"),
         steps=steps,
-        dose=_parse_dose(f.table(data, "dose")),
+        dose=parse_dose(f.table(data, "dose")),
         props=f.texts(data, "props", allowed=PROPS),
-        cautions=f.texts(data, "cautions", min_items=1),
+        # the early-position sentence comes first: it says how to start at all
+        cautions=cautions if early is None else (early.caution, *cautions),
         stop_if=f.texts(data, "stop_if", min_items=1),
         earliest_week=_parse_week(f.table(data, "earliest_week")),
         sources=f.texts(data, "sources", min_items=1),
         file=file,
         movements=f.texts(data, "movements", allowed=MOVEMENTS, min_items=1),
         after_postnatal_check=f.flag(data, "after_postnatal_check"),
+        early_position=early,
     )
     if len(exercise.purpose) > 140:
         raise Invalid("purpose", "must be one short line (140 characters at most).")
@@ -416,6 +391,8 @@ def _parse_food(data: Mapping[str, Any], prefix: str) -> Food:
         calcium_mg=f.whole(data, "calcium_mg", prefix, low=1, high=2000),
         reference=f.text(data, "reference", prefix),
         sources=f.texts(data, "sources", prefix, min_items=1),
+        composition=f.choice(data, "composition", COMPOSITION_SOURCES, prefix),
+        check_label=f.flag(data, "check_label", prefix),
     )
 
 

@@ -34,12 +34,13 @@ Rules
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from backcare.core.calcium import UNNAMED_PORTION_MG, usual_food_id
 from backcare.core.lifecycle_io import RECORDS, Answer, Changes
 from backcare.core.plan import Plan
 from backcare.core.reminders import Kind, Reminder, next_reminder, reminders
@@ -77,13 +78,19 @@ class _Pending:
 
 
 class Lifecycle:
-    """The owner of every reminder's state. ``store`` keeps the events and its few settings."""
+    """The owner of every reminder's state. ``store`` keeps the events and its few settings.
+    ``foods``: the library's calcium food ids (in its order) -> mg per portion, so a "Taken"
+    records the food and the tally counts it; ``portion_mg``: a portion naming no known food.
+    """
 
-    def __init__(self, plan: Plan, tz: ZoneInfo, store: Store, *, portion_mg: int = 250) -> None:
+    def __init__(self, plan: Plan, tz: ZoneInfo, store: Store, *,
+                 portion_mg: int = UNNAMED_PORTION_MG,
+                 foods: Mapping[str, int] | None = None) -> None:
         self.plan = plan
         self.tz = tz
         self.store = store
         self.portion_mg = portion_mg
+        self.foods: Mapping[str, int] = dict(foods or {})
         self._on_screen: dict[Kind, str] = {}  # kind -> key of the reminder told last
         self._day: datetime | None = None
 
@@ -206,16 +213,28 @@ class Lifecycle:
             del self._on_screen[kind]
         return Changes(close=gone, day=True, quiet=True)
 
-    def answer(self, key: str, answer: Answer, now: datetime, detail: str = "") -> Changes:
-        """Record her answer once. Unknown keys, repeats and answers after "done" write nothing."""
+    def answer(self, key: str, answer: Answer, now: datetime, detail: str = "",
+               food: str | None = None) -> Changes:
+        """Record her answer once. Unknown keys, repeats and answers after "done" write nothing.
+
+        Calcium "Taken" records ``food`` (chosen on the Today page), or without one (a
+        notification's button, which can offer no choice and says which food it counts) her
+        usual food (``usual_food_id``). Taken again naming another food corrects the food, by a
+        new "done" row (the history is only added to; the tally counts the latest). A food the
+        library lacks is refused: no made-up id reaches the history."""
         reminder = self._find(key, now)
-        if reminder is None:
+        taken = reminder is not None and answer is Answer.TAKEN and reminder.kind is Kind.CALCIUM
+        if reminder is None or (taken and food is not None and food not in self.foods):
             return Changes()
-        event = RECORDS[answer]
+        chosen, event = food if taken else None, RECORDS[answer]
+        if taken and chosen is None:
+            food, detail = usual_food_id(self.plan.calcium, self.foods), "usual food"
         last = latest_events(self._trusted(now - 2 * AWAY_WINDOW, now)).get(key)
+        if last is not None and last.event is EventKind.DONE and chosen not in (None, last.food):
+            return self._record(reminder, EventKind.DONE, "food changed", chosen)
         if last is not None and (last.event is EventKind.DONE or last.event is event):
             return Changes()
-        changes = self._record(reminder, event, detail)
+        changes = self._record(reminder, event, detail, food if taken else None)
         if self._on_screen.get(reminder.kind) == key:
             del self._on_screen[reminder.kind]
             changes |= Changes(close=(reminder.kind,))
@@ -336,7 +355,7 @@ class Lifecycle:
         start = datetime.combine(local.date(), time(0), tzinfo=self.tz)
         return day_timeline(
             self.plan, self._trusted(start - AWAY_WINDOW, now), local.date(), now, self.tz,
-            self.portion_mg, self.first_start(), self.paused(now),
+            self.portion_mg, self.first_start(), self.paused(now), self.foods,
         )
 
     def next_due(self, now: datetime) -> Reminder | None:
@@ -359,8 +378,9 @@ class Lifecycle:
 
     # -- the parts -----------------------------------------------------------------------------
 
-    def _record(self, reminder: Reminder, event: EventKind, detail: str = "") -> Changes:
-        recorded = self.store.record(reminder.kind, reminder.key, event, detail)
+    def _record(self, reminder: Reminder, event: EventKind, detail: str = "",
+                food: str | None = None) -> Changes:
+        recorded = self.store.record(reminder.kind, reminder.key, event, detail, food=food)
         return Changes(recorded=(recorded,), day=True)
 
     def _show(self, reminder: Reminder, detail: str = "") -> Changes:

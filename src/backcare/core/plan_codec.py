@@ -43,11 +43,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
              "pinned": s.pinned}
             for s in plan.sessions
         ],
-        "calcium": {
-            "meals": [{"name": m.name, "at": hhmm(m.at)} for m in plan.calcium.meals],
-            "daily_target_mg": plan.calcium.daily_target_mg,
-            "foods": list(plan.calcium.foods),
-        },
+        "calcium": _calcium_to_dict(plan),
         "quiet": [{"start": hhmm(q.start), "end": hhmm(q.end)} for q in plan.quiet],
         "weekdays": sorted(plan.weekdays),
         "posture_enabled": plan.posture_enabled,
@@ -70,6 +66,21 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     data["profile"] = profile
     if plan.nap is not None:
         data["nap"] = {"start": plan.nap.start.isoformat(), "until": plan.nap.until.isoformat()}
+    return data
+
+
+def _calcium_to_dict(plan: Plan) -> dict[str, Any]:
+    """No ``daily_target_mg`` when she follows the guidance for her age band (the reader then
+    derives it), and no ``age_band`` when she has not said."""
+    calcium = plan.calcium
+    data: dict[str, Any] = {
+        "meals": [{"name": m.name, "at": hhmm(m.at)} for m in calcium.meals],
+        "foods": list(calcium.foods),
+    }
+    if calcium.daily_target_mg is not None:
+        data["daily_target_mg"] = calcium.daily_target_mg
+    if calcium.age_band is not None:
+        data["age_band"] = calcium.age_band.value
     return data
 
 

@@ -24,6 +24,7 @@ from backcare.core.plan import (
     MAX_YEARS_SINCE_BIRTH,
     MIN_MEALS,
     MIN_WAKING_MIN,
+    AgeBand,
     CalciumPlan,
     ExerciseSession,
     Meal,
@@ -168,26 +169,43 @@ def read_calcium(r: Reader, value: Any, waking: Span | None) -> CalciumPlan | No
     table = r.table(value, "calcium", "The calcium settings")
     if table is None:
         return None
-    r.unknown_keys(table, ("meals", "daily_target_mg", "foods"), "calcium")
+    r.unknown_keys(table, ("meals", "daily_target_mg", "foods", "age_band"), "calcium")
     errors_before = len(r.errors)
     meals = read_meals(r, table.get("meals", MISSING), waking)
-    target = r.whole(
-        table.get("daily_target_mg", DEFAULT_CALCIUM.daily_target_mg),
-        "calcium.daily_target_mg",
-        "The daily calcium target",
-        CALCIUM_MIN_MG,
-        CALCIUM_MAX_MG,
-        "milligrams",
-    )
+    target = None  # no key: follow the guidance for her age band
+    if "daily_target_mg" in table:
+        target = r.whole(
+            table["daily_target_mg"],
+            "calcium.daily_target_mg",
+            "The daily calcium target",
+            CALCIUM_MIN_MG,
+            CALCIUM_MAX_MG,
+            "milligrams",
+        )
+    age_band = read_age_band(r, table.get("age_band"))
     foods = r.slugs(
         table.get("foods", list(DEFAULT_CALCIUM.foods)),
         "calcium.foods",
         "The calcium foods",
         at_least=0,
     )
-    if len(r.errors) > errors_before or target is None or foods is None:
+    if len(r.errors) > errors_before or foods is None:
         return None
-    return CalciumPlan(meals, target, foods)
+    return CalciumPlan(meals, target, foods, age_band)
+
+
+def read_age_band(r: Reader, value: Any) -> AgeBand | None:
+    """"under-19" or "19-or-over"; no key (None) is "not said"."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value in {band.value for band in AgeBand}:
+        return AgeBand(value)
+    r.refuse(
+        "calcium.age_band",
+        "Your age band must be under-19 or 19-or-over (or left out), "
+        f"not {show(value)}.",
+    )
+    return None
 
 
 def read_quiet(r: Reader, value: Any) -> tuple[Span, ...]:

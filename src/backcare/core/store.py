@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 DB_NAME = "backcare.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class EventKind(StrEnum):
@@ -76,19 +76,24 @@ _MIGRATIONS: dict[int, str] = {
         CREATE INDEX events_at ON events (at);
         CREATE INDEX events_key ON events (reminder_key);
     """,
+    # The calcium food she took (a foods.toml id). NULL on older rows and on other events: a
+    # portion taken before foods were named counts as the unnamed portion (core/calcium.py).
+    3: "ALTER TABLE events ADD COLUMN food TEXT",
 }
 
 
 @dataclass(frozen=True)
 class Event:
     """One thing that happened to a reminder, and when (aware, UTC). ``kind`` is the reminder's
-    kind as stored ("exercise", "posture", "calcium"): ``reminders.Kind`` values."""
+    kind as stored ("exercise", "posture", "calcium"): ``reminders.Kind`` values. ``food`` is
+    the calcium food she took (a foods.toml id), None for anything else and for older rows."""
 
     at: datetime
     kind: str
     reminder_key: str
     event: EventKind
     detail: str
+    food: str | None = None
 
 
 class StoreError(Exception):
@@ -196,7 +201,7 @@ class Store:
 
     def record(
         self, kind: str, reminder_key: str, event: EventKind, detail: str = "",
-        at: datetime | None = None,
+        at: datetime | None = None, food: str | None = None,
     ) -> Event:
         if event not in EVENTS:
             raise StoreError(f"'{event}' is not a history event ({', '.join(EVENTS)}).")
@@ -204,31 +209,28 @@ class Store:
         when = (at or self._clock()).astimezone(UTC)
         with _transaction(self._db):
             self._db.execute(
-                "INSERT INTO events (at, kind, reminder_key, event, detail) VALUES (?,?,?,?,?)",
-                (when.isoformat(), kind, reminder_key, event, detail),
+                "INSERT INTO events (at, kind, reminder_key, event, detail, food) "
+                "VALUES (?,?,?,?,?,?)",
+                (when.isoformat(), kind, reminder_key, event, detail, food),
             )
-        return Event(when, kind, reminder_key, event, detail)
+        return Event(when, kind, reminder_key, event, detail, food)
 
     def events(self, start: datetime | None = None, end: datetime | None = None) -> list[Event]:
         lo = (start or datetime(1970, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat()
         hi = (end or datetime(9999, 1, 1, tzinfo=UTC)).astimezone(UTC).isoformat()
         rows = self._db.execute(
-            "SELECT at, kind, reminder_key, event, detail FROM events "
-            "WHERE at >= ? AND at < ? ORDER BY at, id",
+            f"SELECT {_COLUMNS} FROM events WHERE at >= ? AND at < ? ORDER BY at, id",
             (lo, hi),
         ).fetchall()
-        return [Event(datetime.fromisoformat(r[0]), r[1], r[2], EventKind(r[3]), r[4])
-                for r in rows]
+        return [_event(row) for row in rows]
 
     def latest_event(self, reminder_key: str) -> Event | None:
         row = self._db.execute(
-            "SELECT at, kind, reminder_key, event, detail FROM events WHERE reminder_key = ? "
+            f"SELECT {_COLUMNS} FROM events WHERE reminder_key = ? "
             "ORDER BY at DESC, id DESC LIMIT 1",
             (reminder_key,),
         ).fetchone()
-        if row is None:
-            return None
-        return Event(datetime.fromisoformat(row[0]), row[1], row[2], EventKind(row[3]), row[4])
+        return None if row is None else _event(row)
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -265,6 +267,14 @@ class Store:
             f"{target.name} in {self.folder} and the defaults are in use."
         )
         return target
+
+
+_COLUMNS = "at, kind, reminder_key, event, detail, food"
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    """One row (``_COLUMNS``, in that order) as an ``Event``."""
+    return Event(datetime.fromisoformat(row[0]), row[1], row[2], EventKind(row[3]), row[4], row[5])
 
 
 @contextmanager

@@ -11,12 +11,13 @@ that passed without an answer is "not done", never a red "missed".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from backcare.core.calcium import portion_mg as food_portion_mg
 from backcare.core.plan import Plan
 from backcare.core.reminders import Kind, Reminder, reminders
 from backcare.core.store import Event, EventKind
@@ -48,6 +49,7 @@ class Action(StrEnum):
     START = "start"  # open the guided session
     DONE = "done"  # a posture break: "Doing it now"
     TAKEN = "taken"  # calcium
+    CHANGE_FOOD = "change-food"  # calcium taken: name another food (the Today page only)
     SNOOZE = "snooze"
     SKIP = "skip"
 
@@ -72,7 +74,7 @@ def actions_for(reminder: Reminder, state: State) -> tuple[Action, ...]:
     if reminder.kind is Kind.CALCIUM:
         if state in OPEN_STATES or state is State.NOT_DONE:
             return (Action.TAKEN, *((Action.SNOOZE,) if state is State.DUE else ()))
-        return ()
+        return (Action.CHANGE_FOOD,) if state is State.DONE else ()
     if shown:
         return (Action.DONE, *((Action.SNOOZE,) if state is State.DUE else ()), Action.SKIP)
     return ()
@@ -86,6 +88,7 @@ class Entry:
     state: State
     actions: tuple[Action, ...]
     back_at: datetime | None = None  # when a snoozed reminder comes back
+    food: str | None = None  # calcium taken: the food she took (a foods.toml id), if named
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class Day:
     next_due: Reminder | None
     calcium_taken: int
     calcium_planned: int
-    calcium_mg: int  # from the portions she marked taken
+    calcium_mg: int  # from the portions she marked taken, each counted as its own food
     calcium_target_mg: int
     calcium_diet_mg: int = 0  # her usual food, as she estimated it in setup or settings
     paused_until: datetime | None = None
@@ -154,8 +157,11 @@ def day_timeline(
     plan: Plan, events: Iterable[Event], day: date, now: datetime, tz: ZoneInfo,
     portion_mg: int, since: datetime | None = None,
     paused: tuple[datetime, datetime] | None = None,
+    food_mg: Mapping[str, int] | None = None,
 ) -> Day:
-    """``portion_mg``: the calcium in one taken portion (a glass of milk, from foods.toml).
+    """``portion_mg``: the calcium a taken portion counts when it names no known food (a glass
+    of milk, from foods.toml); ``food_mg``: each food id's calcium per portion, so the tally
+    counts the food she said she took.
 
     ``since``: when Back Care first started. Reminders before it were never hers to miss, so
     on her first day the morning does not show up as a row of "not done".
@@ -182,18 +188,20 @@ def day_timeline(
               and paused[0] <= reminder.when < paused[1]):
             state = State.PAUSED
         back_at = last.at + SNOOZE if state is State.SNOOZED and last is not None else None
-        entries.append(Entry(reminder, state, actions_for(reminder, state), back_at))
+        food = last.food if state is State.DONE and last is not None else None
+        entries.append(Entry(reminder, state, actions_for(reminder, state), back_at, food))
     calcium = [e for e in entries if e.reminder.kind is Kind.CALCIUM]
-    taken = sum(1 for e in calcium if e.state is State.DONE)
+    taken = [e for e in calcium if e.state is State.DONE]
+    mg = sum(food_portion_mg(e.food, food_mg or {}, portion_mg) for e in taken)
     upcoming = [e.reminder for e in entries if e.state is State.UPCOMING]
     nap_until = nap.until if nap is not None and nap.start <= now < nap.until else None
     return Day(
         entries=tuple(entries),
         next_due=upcoming[0] if upcoming else None,
-        calcium_taken=taken,
+        calcium_taken=len(taken),
         calcium_planned=len(calcium),
-        calcium_mg=taken * portion_mg,
-        calcium_target_mg=plan.calcium.daily_target_mg,
+        calcium_mg=mg,
+        calcium_target_mg=plan.calcium.target_mg,
         calcium_diet_mg=plan.profile.diet_calcium_mg,
         paused_until=paused[1] if paused is not None and paused[0] <= now < paused[1] else None,
         nap_until=nap_until,

@@ -190,8 +190,9 @@ class ReminderService(QObject):
     def set_plan(self, plan: Plan) -> Changes:
         return self._run(self.lifecycle.set_plan(plan, self.now()))
 
-    def answer(self, key: str, answer: Answer, detail: str = "") -> Changes:
-        return self._run(self.lifecycle.answer(key, answer, self.now(), detail))
+    def answer(self, key: str, answer: Answer, detail: str = "",
+               food: str | None = None) -> Changes:
+        return self._run(self.lifecycle.answer(key, answer, self.now(), detail, food))
 
     def opened(self, key: str) -> Changes:
         return self._run(self.lifecycle.opened(key))

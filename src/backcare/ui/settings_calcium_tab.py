@@ -1,8 +1,13 @@
-"""The Settings window's "Calcium" tab: reminders on or off, meals, the daily target, foods.
+"""The Settings window's "Calcium" tab: reminders on or off, meals, her age band, the daily
+target, foods.
 
-The plan's ``calcium_enabled`` and ``calcium`` (``meals``, ``daily_target_mg``, ``foods``).
-Meals are growable rows, each with its own remove button and red sentence; a food id the food
-list does not know stays visible and ticked, so it is never dropped unseen.
+The plan's ``calcium_enabled`` and ``calcium`` (``meals``, ``age_band``, ``daily_target_mg``,
+``foods``). Meals are growable rows, each with its own remove button and red sentence; a food
+id the food list does not know stays visible and ticked, so it is never dropped unseen.
+
+The target follows the guidance for her age band (``core.plan.recommended_calcium_mg``; the
+box shows it) until she types a number of her own, which ticks "My own target"; unticking it
+goes back to the guidance. The core decides what a target equal to the guidance means.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QLabel,
     QListWidget,
     QPushButton,
@@ -22,18 +28,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcare.core.plan import CALCIUM_MAX_MG, CALCIUM_MIN_MG, MAX_MEALS, MIN_MEALS
+from backcare.core.plan import (
+    AGE_BAND_WORDS,
+    CALCIUM_MAX_MG,
+    CALCIUM_MIN_MG,
+    MAX_MEALS,
+    MIN_MEALS,
+    AgeBand,
+    recommended_calcium_mg,
+)
 from backcare.ui.form_parts import (
     MealRow,
     checkable,
     checked_values,
     make_error_label,
+    note,
     row,
     with_error,
 )
 from backcare.ui.settings_tab import SettingsTab, commit_typed_numbers_on_enter, form_layout
 
 _MEAL_FIELD = re.compile(r"^calcium\.meals\[(\d+)\]")  # "calcium.meals[0].at" -> row 0
+
+# The age question setup and Settings both ask, in the same words. None: she has not said.
+AGE_QUESTION = "How old are you?"
+AGE_CHOICES: tuple[tuple[AgeBand | None, str], ...] = (
+    (AgeBand.UNDER_19, AGE_BAND_WORDS[AgeBand.UNDER_19]),
+    (AgeBand.FROM_19, AGE_BAND_WORDS[AgeBand.FROM_19]),
+    (None, "Rather not say"),
+)
+AGE_NOTE = (
+    "Under 19 your own bones are still growing, so the daily target is 1,300 mg of calcium "
+    "rather than 1,000 mg (US NIH guidance; the same while breastfeeding)."
+)
+
+
+def ordered_foods(foods: Sequence[tuple[str, str]], chosen: Sequence[str]
+                  ) -> list[tuple[str, str]]:
+    """The ``(id, name)`` pairs with her chosen ones first, in her order."""
+    names = dict(foods)
+    mine = [(food_id, names[food_id]) for food_id in chosen if food_id in names]
+    return [*mine, *((i, n) for i, n in foods if i not in chosen)]
+
+
+def target_words(age_band: AgeBand | None) -> str:
+    """"Recommended for you: 1,000 mg a day" (not said: as for 19 or older)."""
+    return f"Recommended for you: {recommended_calcium_mg(age_band):,} mg a day"
 
 
 class CalciumTab(SettingsTab):
@@ -66,17 +106,31 @@ class CalciumTab(SettingsTab):
         meals_layout.addLayout(row(self.add_meal_button))
         meals_layout.addWidget(self.meals_error)
         form.addRow("Meals", meals)
+        self.age_band = QComboBox()
+        self.age_band.setAccessibleName(AGE_QUESTION)
+        for band, words in AGE_CHOICES:  # the data is the plain value, as in the plan's data
+            self.age_band.addItem(words, band.value if band is not None else None)
+        self.age_band.currentIndexChanged.connect(self._on_age_band)
+        self.age_band_error = make_error_label("Problem with your age")
+        form.addRow("Your age", with_error(row(self.age_band), self.age_band_error))
+        form.addRow(note(AGE_NOTE))
+        self.own_target = QCheckBox("My own target")
+        self.own_target.setAccessibleName("Use my own daily calcium target")
+        self.own_target.toggled.connect(self._on_own_target)
+        self.recommended = QLabel()
+        self.recommended.setAccessibleName("Recommended daily calcium")
         self.calcium_target = QSpinBox()
         self.calcium_target.setRange(CALCIUM_MIN_MG, CALCIUM_MAX_MG)
         self.calcium_target.setSingleStep(50)
         self.calcium_target.setSuffix(" mg")
         self.calcium_target.setAccessibleName("Daily calcium target")
         self.calcium_target.setMinimumWidth(130)
-        self.calcium_target.valueChanged.connect(self._changed)
+        self.calcium_target.valueChanged.connect(self._on_target_typed)
         self.calcium_target_error = make_error_label("Problem with the daily calcium target")
         form.addRow("Daily target", with_error(
-            row(self.calcium_target), self.calcium_target_error
+            row(self.calcium_target, self.own_target), self.calcium_target_error
         ))
+        form.addRow("", self.recommended)
         self.food_list = QListWidget()
         self.food_list.setAccessibleName("Calcium foods to suggest")
         self.food_list.itemChanged.connect(self._changed)
@@ -92,24 +146,68 @@ class CalciumTab(SettingsTab):
         calcium = data["calcium"]
         self.calcium_enabled.setChecked(data["calcium_enabled"])
         self._set_meals(calcium["meals"])
-        self.calcium_target.setValue(calcium["daily_target_mg"])
+        band = calcium.get("age_band")
+        self.age_band.setCurrentIndex(max(0, self.age_band.findData(band)))
+        own = calcium.get("daily_target_mg")
+        self.own_target.setChecked(own is not None)
+        self._show_target(own)
         self._fill_foods(calcium["foods"])
 
     def data(self) -> dict[str, Any]:
-        return {
-            "calcium_enabled": self.calcium_enabled.isChecked(),
-            "calcium": {
-                "meals": [meal.data() for meal in self.meal_rows],
-                "daily_target_mg": self.calcium_target.value(),
-                "foods": checked_values(self.food_list),
-            },
+        """A ``daily_target_mg`` only when she set her own; an ``age_band`` only when said."""
+        calcium: dict[str, Any] = {
+            "meals": [meal.data() for meal in self.meal_rows],
+            "foods": checked_values(self.food_list),
         }
+        if self.own_target.isChecked():
+            calcium["daily_target_mg"] = self.calcium_target.value()
+        band = self._band()
+        if band is not None:
+            calcium["age_band"] = band.value
+        return {"calcium_enabled": self.calcium_enabled.isChecked(), "calcium": calcium}
+
+    # -- the target ---------------------------------------------------------------------------
+
+    def _band(self) -> AgeBand | None:
+        band = self.age_band.currentData()
+        return AgeBand(band) if band is not None else None
+
+    def _show_target(self, own: int | None) -> None:
+        """Her own number, or (None) the guidance for her age band, without it counting as an
+        edit of hers."""
+        self.recommended.setText(target_words(self._band()))
+        self.calcium_target.blockSignals(True)
+        self.calcium_target.setValue(own if own is not None else
+                                     recommended_calcium_mg(self._band()))
+        self.calcium_target.blockSignals(False)
+
+    @Slot()
+    def _on_age_band(self, *_args: object) -> None:
+        own = self.calcium_target.value() if self.own_target.isChecked() else None
+        self._show_target(own)
+        self._changed()
+
+    @Slot(bool)
+    def _on_own_target(self, checked: bool) -> None:
+        if not checked:  # back to the guidance for her age
+            self._show_target(None)
+        self._changed()
+
+    @Slot(int)
+    def _on_target_typed(self, _value: int) -> None:
+        """A number she typed or stepped to is her own target."""
+        if not self._loading and not self.own_target.isChecked():
+            self.own_target.blockSignals(True)
+            self.own_target.setChecked(True)
+            self.own_target.blockSignals(False)
+        self._changed()
 
     def _field_labels(self) -> dict[str, QLabel]:
         return {
             "calcium_enabled": self.calcium_error,
             "calcium.meals": self.meals_error,
             "calcium.daily_target_mg": self.calcium_target_error,
+            "calcium.age_band": self.age_band_error,
             "calcium.foods": self.foods_error,
             "calcium": self.calcium_error,
         }
@@ -125,9 +223,11 @@ class CalciumTab(SettingsTab):
         return [*super()._error_labels(), *(meal.error for meal in self.meal_rows)]
 
     def _fill_foods(self, chosen: Sequence[str]) -> None:
+        """Her foods first, in her order (the first is what a notification's "Taken" counts),
+        then the rest of the list, so reading the list back never reorders hers."""
         self.food_list.clear()
         known = {food_id for food_id, _ in self._foods}
-        for food_id, name in self._foods:
+        for food_id, name in ordered_foods(self._foods, chosen):
             self.food_list.addItem(checkable(name, food_id, food_id in chosen))
         for food_id in chosen:
             if food_id not in known:

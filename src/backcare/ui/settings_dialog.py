@@ -315,8 +315,9 @@ class SettingsDialog(QDialog):
         box.setWindowTitle("Reset to defaults")
         box.setIcon(QMessageBox.Icon.Question)
         box.setText("Put every setting back to how Back Care started?")
-        box.setInformativeText("Your baby's birth date, the type of birth, feeding and calcium "
-                               "from food are kept unless you choose “Reset everything”.")
+        box.setInformativeText("Your baby's birth date, the type of birth, feeding, your age "
+                               "and calcium from food are kept unless you choose “Reset "
+                               "everything”.")
         keep = box.addButton("Reset, keep my details", QMessageBox.ButtonRole.AcceptRole)
         everything = box.addButton("Reset everything", QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -337,8 +338,9 @@ class SettingsDialog(QDialog):
 
     def reset_to_defaults(self, keep_profile: bool = True) -> Plan:
         plan = default_plan()
-        if keep_profile:
-            plan = replace(plan, profile=self._plan.profile)
+        if keep_profile:  # what she told about herself: the profile, and her age band
+            calcium = replace(plan.calcium, age_band=self._plan.calcium.age_band)
+            plan = replace(plan, profile=self._plan.profile, calcium=calcium)
         changed = plan != self._plan
         self.set_plan(plan)
         if changed:

@@ -1,9 +1,10 @@
-"""First-run setup: three short pages a tired mother can finish in under a minute.
+"""First-run setup: four short pages a tired mother can finish in about a minute.
 
 It asks only what changes which exercises are safe and when reminders come (the baby's birth
-date, the type of birth, feeding, her day, her session and meal times, calcium from food), her
-country (so the Safety page names her emergency numbers), and shows the disclaimer and the
-red-flag symptoms once. Every answer has a sensible preset, so
+date, the type of birth, feeding, her day, her session and meal times), her country (so the
+Safety page names her emergency numbers), her calcium (her age band, calcium from food and the
+foods she has most often: ``setup_calcium_page``), and shows the disclaimer and the red-flag
+symptoms once. Every answer has a sensible preset, so
 "Next, Next, I understand" is a valid path; "Skip for now" keeps the plan as it was, and the
 core then assumes the most careful case (see ``core.plan.Profile``).
 
@@ -20,10 +21,9 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QDateEdit,
@@ -56,6 +56,9 @@ from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.ui.form_parts import hhmm as _hhmm
 from backcare.ui.form_parts import make_error_label, show_error
 from backcare.ui.settings_about_tab import COUNTRY_QUESTION, make_country_combo, select_country
+from backcare.ui.setup_calcium_page import CalciumPage
+from backcare.ui.setup_parts import labelled as _labelled
+from backcare.ui.setup_parts import time_edit as _time_edit
 
 # (value stored in profile.birth_type, words on the button); None = "rather not say", which the
 # progression treats as the most careful case.
@@ -64,16 +67,6 @@ BIRTH_CHOICES: tuple[tuple[str | None, str], ...] = (
     ("assisted", "Assisted birth (forceps or vacuum)"),
     ("caesarean", "Caesarean birth"),
     (None, "I'd rather not say"),
-)
-
-# Rough calcium from ordinary food, in mg a day, counted into the daily tally. Deliberately
-# coarse: she is guessing, and the reminders only need a ballpark (G-NHS-CALCIUM names the
-# foods; the amounts are typical portions from resources/foods.toml, rounded down).
-CALCIUM_CHOICES: tuple[tuple[int, str], ...] = (
-    (300, "Little: I rarely have milk, yogurt, cheese or tofu"),
-    (600, "Some: one or two of those most days"),
-    (900, "Plenty: one of those with most meals"),
-    (0, "I'm not sure"),
 )
 
 # The four times of day she can pick; labels match the default plan, so her answers keep the
@@ -108,27 +101,6 @@ QDialog#setupWizard QLabel[role="step"] { font-size: 10.5pt; color: #5b6b78; }
 _INDEX = re.compile(r"^(sessions|calcium\.meals)\[(\d+)\]")
 
 
-def _qtime(t: time) -> QTime:
-    return QTime(t.hour, t.minute)
-
-
-def _time_edit(t: time, name: str) -> QTimeEdit:
-    edit = QTimeEdit(_qtime(t))
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(name)
-    edit.setMinimumWidth(100)
-    return edit
-
-
-def _labelled(text: str, role: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", role)
-    label.setWordWrap(True)
-    if role == "question":
-        label.setContentsMargins(0, 8, 0, 0)
-    return label
-
-
 class _SlotRow:
     """One preferred exercise time: a switch with its name and a time."""
 
@@ -152,7 +124,8 @@ class SetupWizard(QDialog):
     plan, unchanged, unless she finished).
 
     Her country is preset from the plan, or else guessed from ``locale_name`` ("en_AU.UTF-8"
-    gives AU); left as None, the system locale is read here, once.
+    gives AU); left as None, the system locale is read here, once. ``foods``: the calcium
+    foods' ``(id, name)`` pairs she may tick on the calcium page (``calcium_page``).
     """
 
     planChosen = Signal(object)
@@ -166,6 +139,7 @@ class SetupWizard(QDialog):
         parent: QWidget | None = None,
         *,
         locale_name: str | None = None,
+        foods: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(parent)
         if locale_name is None:
@@ -185,6 +159,8 @@ class SetupWizard(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._about_page())
         self.pages.addWidget(self._day_page())
+        self.calcium_page = CalciumPage(plan, foods)
+        self.pages.addWidget(self.calcium_page)
         self.pages.addWidget(self._safety_page(disclaimer, red_flags))
 
         self.step_label = _labelled("", "step")
@@ -306,20 +282,6 @@ class SetupWizard(QDialog):
             (self.feeding_yes if profile.breastfeeding else self.feeding_no).setChecked(True)
         layout.addLayout(row)
 
-        layout.addWidget(_labelled(
-            "How much calcium-rich food do you usually eat?", "question"
-        ))
-        self.calcium_group = QButtonGroup(self)
-        self.calcium_buttons: dict[int, QRadioButton] = {}
-        for i, (mg, words) in enumerate(CALCIUM_CHOICES):
-            button = QRadioButton(words)
-            button.setAccessibleName(words)
-            self.calcium_group.addButton(button, i)
-            self.calcium_buttons[mg] = button
-            layout.addWidget(button)
-        self._diet_mg = profile.diet_calcium_mg
-        if self._diet_mg in self.calcium_buttons:
-            self.calcium_buttons[self._diet_mg].setChecked(True)
         self.profile_error = make_error_label("Problem with these answers")
         layout.addWidget(self.profile_error)
         layout.addStretch(1)
@@ -454,26 +416,17 @@ class SetupWizard(QDialog):
         self.postnatal_check.toggled.connect(self.refresh)
         self.complicated_birth.toggled.connect(self.refresh)
         self.country.currentIndexChanged.connect(self.refresh)
-        self.calcium_group.buttonToggled.connect(self._on_calcium)
+        self.calcium_page.changed.connect(self.refresh)
         for edit in (self.waking_start, self.waking_end, *self.meal_times):
             edit.timeChanged.connect(self.refresh)
         for slot in self.slots:
             slot.check.toggled.connect(self.refresh)
             slot.time.timeChanged.connect(self.refresh)
 
-    @Slot(QAbstractButton, bool)
-    def _on_calcium(self, button: QAbstractButton, checked: bool) -> None:
-        if checked:
-            self._diet_mg = next(mg for mg, b in self.calcium_buttons.items() if b is button)
-            self.refresh()
-
     def answers(self) -> dict[str, Any]:
         """Her answers written into the plan's plain data (everything else kept as it was)."""
         data = plan_to_dict(self._plan)
-        profile: dict[str, Any] = {
-            "birth_date": self.birth_date.date().toPython().isoformat(),
-            "diet_calcium_mg": self._diet_mg,
-        }
+        profile: dict[str, Any] = {"birth_date": self.birth_date.date().toPython().isoformat()}
         birth_type = next((v for v, b in self.birth_buttons.items() if b.isChecked()), None)
         if birth_type is not None:
             profile["birth_type"] = birth_type
@@ -502,6 +455,7 @@ class SetupWizard(QDialog):
             {"name": meal.name, "at": _hhmm(edit)}
             for meal, edit in zip(self._plan.calcium.meals, self.meal_times, strict=True)
         ]
+        self.calcium_page.write(data)  # her age band, calcium from food, her foods
         return data
 
     @Slot()
@@ -528,10 +482,13 @@ class SetupWizard(QDialog):
     def _all_error_labels(self) -> list[QLabel]:
         return [
             self.birth_date_error, self.profile_error, self.waking_error,
-            *(s.error for s in self.slots), *self.meal_errors,
+            *(s.error for s in self.slots), *self.meal_errors, self.calcium_page.error,
         ]
 
     def _label_for(self, field: str, enabled: Sequence[_SlotRow]) -> QLabel | None:
+        on_calcium_page = self.calcium_page.label_for(field)
+        if on_calcium_page is not None:
+            return on_calcium_page
         if field == "profile.birth_date":
             return self.birth_date_error
         if field.startswith("profile"):
@@ -550,6 +507,7 @@ class SetupWizard(QDialog):
         page_labels = {
             0: [self.birth_date_error, self.profile_error],
             1: [self.waking_error, *(s.error for s in self.slots), *self.meal_errors],
+            2: [self.calcium_page.error],
         }.get(index, [])
         return any(not label.isHidden() for label in page_labels)
 
@@ -567,7 +525,8 @@ class SetupWizard(QDialog):
         self.pages.setCurrentIndex(index)
         self.step_label.setText(f"Step {index + 1} of {self.pages.count()}")
         self._update_buttons()
-        first = {0: self.birth_date, 1: self.waking_start, 2: self.finish_button}[index]
+        first = {0: self.birth_date, 1: self.waking_start, 2: self.calcium_page.first_field,
+                 3: self.finish_button}[index]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcare.core.calcium import FoodChoice
 from backcare.core.today import Action, Day, Entry, State
-from backcare.ui.today_rows import ROWS_STYLE, ReminderRow
+from backcare.ui.today_rows import ROWS_STYLE, Banner, ReminderRow
 from backcare.ui.today_words import (
     calcium_line,
     countdown_words,
@@ -64,15 +65,6 @@ QPushButton#startSession:pressed { background: #214f6e; }
 QPushButton#startSession:focus { border: 2px solid #f2c14e; }
 """
 
-_BANNER_STYLE = """
-QFrame#{name} {{ background: {bg}; border: 1px solid {edge}; border-radius: 8px; }}
-QFrame#{name} QLabel {{ color: {fg}; font-size: 12pt; }}
-QFrame#{name} QPushButton {{ color: {fg}; background: #ffffff; border: 1px solid {edge};
-    border-radius: 6px; padding: 6px 14px; font-size: 11pt; }}
-QFrame#{name} QPushButton:hover {{ background: {bg}; }}
-QFrame#{name} QPushButton:focus {{ border: 2px solid {fg}; }}
-"""
-
 _CALCIUM_STYLE = """
 QFrame#calcium { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }
 QFrame#calcium QLabel { color: palette(text); font-size: 12pt; }
@@ -87,45 +79,22 @@ _ROWS_STYLE = ("QScrollArea#todayRows { background: transparent; border: none; }
                " QWidget#qt_scrollarea_viewport { background: transparent; }")
 
 
-class _Banner(QFrame):
-    """A calm band with one sentence and the one button that ends what it announces."""
-
-    def __init__(self, name: str, button_text: str, colours: tuple[str, str, str]) -> None:
-        super().__init__()
-        fg, bg, edge = colours
-        self.setObjectName(name)
-        self.setStyleSheet(_BANNER_STYLE.format(name=name, fg=fg, bg=bg, edge=edge))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.button = QPushButton(button_text)
-        self.button.setAutoDefault(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 10, 8)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        self.hide()
-
-    def say(self, text: str | None) -> None:
-        """Show ``text``, or hide the banner when there is nothing in force."""
-        self.label.setText(text or "")
-        self.setAccessibleName(text or "")
-        self.button.setAccessibleName(f"{self.button.text()}. {text}" if text else "")
-        self.setVisible(bool(text))
-
-
 class TodayPage(QWidget):
     """``TodayPage(parent=None, clock=None)``; call ``set_day(day, now, titles)`` whenever the
     day changes. ``clock`` (default: the wall clock in the zone of the last ``now``) is what the
     once-a-minute countdown reads, injected so tests never depend on the real time.
 
     Signals, each only her request (the shell and the lifecycle decide what follows):
-    ``actionRequested(key, Action)`` from a row's button or the top Start button,
+    ``actionRequested(key, Action)`` from a row's button or the top Start button;
+    ``foodChosen(key, food id)`` from the food chooser a calcium row's "Taken" or "Change
+    food" opens (``ui/food_chooser``) when ``set_foods`` has given it her foods;
     ``resumeRequested()`` to end a pause, ``awakeRequested()`` to end a nap,
     ``setupRequested()`` from the offer to tell Back Care about the birth.
     """
 
     setupRequested = Signal()
     actionRequested = Signal(str, object)  # (reminder key, Action)
+    foodChosen = Signal(str, str)  # (reminder key, food id)
     resumeRequested = Signal()
     awakeRequested = Signal()
 
@@ -141,6 +110,8 @@ class TodayPage(QWidget):
         self._scroll_target: str | None = None  # the row to bring to the top, once placed
         self._follow_range = False
         self.rows: list[ReminderRow] = []
+        self._foods: tuple[FoodChoice, ...] = ()
+        self.food_menu: QWidget | None = None  # the chooser last opened (ui/food_chooser)
         self._column = 0  # the width of the widest row's buttons: every row's button column
         self._chip = 0  # the widest state label: the words get what is left beside it
 
@@ -160,10 +131,10 @@ class TodayPage(QWidget):
         self.recovery_label.hide()
         self.setup_button.hide()
 
-        self.pause_banner = _Banner("pauseBanner", "Resume reminders",
+        self.pause_banner = Banner("pauseBanner", "Resume reminders",
                                     ("#4d3b00", "#fbf0d2", "#e3cf94"))
         self.pause_banner.button.clicked.connect(self.resumeRequested)
-        self.nap_banner = _Banner("napBanner", "Baby is awake",
+        self.nap_banner = Banner("napBanner", "Baby is awake",
                                   ("#34335c", "#ebeaf7", "#bdbbe3"))
         self.nap_banner.button.clicked.connect(self.awakeRequested)
 
@@ -275,6 +246,22 @@ class TodayPage(QWidget):
         self.recovery_label.setVisible(bool(text))
         self.setup_button.setVisible(offer_setup)
 
+    def set_foods(self, choices: tuple[FoodChoice, ...]) -> None:
+        """Her foods first, then the rest (``core.calcium.food_choices``): what "Taken" offers."""
+        self._foods = choices
+
+    def _row_action(self, key: str, action: Action) -> None:
+        """Calcium "Taken" and "Change food" ask which food; every other press is passed on."""
+        row = self.row(key)
+        if action not in (Action.TAKEN, Action.CHANGE_FOOD) or not self._foods or row is None:
+            self.actionRequested.emit(key, action)
+            return
+        from backcare.ui.food_chooser import open_food_menu  # at the first press, not at start
+
+        menu = open_food_menu(row.buttons[action], key, self._foods, row.entry.food)
+        menu.chosen.connect(self.foodChosen)
+        self.food_menu = menu
+
     def row(self, key: str) -> ReminderRow | None:
         """The row of the reminder ``key``, if it is on the page."""
         return next((r for r in self.rows if r.key == key), None)
@@ -285,9 +272,11 @@ class TodayPage(QWidget):
         focused = QApplication.focusWidget()
         focus_key = next((r.key for r in self.rows if r.owns(focused)), None)
         old_rows, self.rows = self.rows, []
+        names = {choice.food.id: choice.food.name for choice in self._foods}
         for index, entry in enumerate(day.entries):
-            row = ReminderRow(entry, now, titles, self._rows_box)
-            row.actionRequested.connect(self.actionRequested)
+            food = names.get(entry.food or "", "")
+            row = ReminderRow(entry, now, titles, self._rows_box, food_name=food)
+            row.actionRequested.connect(self._row_action)
             self._rows_layout.insertWidget(index, row)
             self.rows.append(row)
             if row.key == focus_key:

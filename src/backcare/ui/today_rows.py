@@ -1,4 +1,5 @@
-"""One row of the Today page: a reminder's time, what it asks, where it stands, and its buttons.
+"""One row of the Today page: a reminder's time, what it asks, where it stands, and its buttons
+(and the page's banner for a pause or a nap, a part of the same kind).
 
 A row is a focusable frame, so with Tab she (or her screen reader) lands on the row itself,
 hears "15:00 Afternoon exercises: Bridge, later", then on each of its buttons, each named with
@@ -29,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.today import Action, Entry, State
-from backcare.messages import reminder_words
 from backcare.ui.today_words import (
     ACTION_WORDS,
     button_name,
     clock,
     row_name,
     state_text,
+    what_words,
 )
 
 STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus (Tab and click), as the plain number
@@ -80,6 +81,7 @@ ROWS_STYLE = ROW_STYLE + _CHIP_STYLE
 class ReminderRow(QFrame):
     """``ReminderRow(entry, now, titles)``: one reminder, drawn once (the page rebuilds rows
     when the day changes, which is rare and cheap: a day has about a dozen reminders).
+    ``food_name``: for calcium taken, the name of the food she named (shown after the meal).
 
     ``buttons`` maps each of the entry's actions to its button, in the entry's order.
     """
@@ -87,20 +89,20 @@ class ReminderRow(QFrame):
     actionRequested = Signal(str, object)  # (reminder key, Action)
 
     def __init__(self, entry: Entry, now: datetime, titles: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, food_name: str = "") -> None:
         super().__init__(parent)
         self.entry = entry
         self.key = entry.reminder.key
         self.setObjectName("todayRow")
         self.setProperty("state", entry.state.value)  # before the style sheet: [state="due"]
         self.setProperty("focusPolicy", STRONG_FOCUS)
-        self.setAccessibleName(row_name(entry, now, titles))
+        self.setAccessibleName(row_name(entry, now, titles, food_name))
         self.setMinimumHeight(46)  # rows with and without buttons stand the same height
 
         self.time_label = QLabel(clock(entry.reminder.when, now))
         self.time_label.setObjectName("time")
         self.time_label.setMinimumWidth(56)
-        self.what_label = QLabel(reminder_words(entry.reminder, titles))
+        self.what_label = QLabel(what_words(entry, titles, food_name))
         self.what_label.setObjectName("what")
         self.what_label.setWordWrap(True)
         self.state_label = QLabel(state_text(entry, now))
@@ -177,3 +179,39 @@ class ReminderRow(QFrame):
 
     def _request(self, action: Action) -> None:
         self.actionRequested.emit(self.key, action)
+
+
+_BANNER_STYLE = """
+QFrame#{name} {{ background: {bg}; border: 1px solid {edge}; border-radius: 8px; }}
+QFrame#{name} QLabel {{ color: {fg}; font-size: 12pt; }}
+QFrame#{name} QPushButton {{ color: {fg}; background: #ffffff; border: 1px solid {edge};
+    border-radius: 6px; padding: 6px 14px; font-size: 11pt; }}
+QFrame#{name} QPushButton:hover {{ background: {bg}; }}
+QFrame#{name} QPushButton:focus {{ border: 2px solid {fg}; }}
+"""
+
+
+class Banner(QFrame):
+    """A calm band with one sentence and the one button that ends what it announces."""
+
+    def __init__(self, name: str, button_text: str, colours: tuple[str, str, str]) -> None:
+        super().__init__()
+        fg, bg, edge = colours
+        self.setObjectName(name)
+        self.setStyleSheet(_BANNER_STYLE.format(name=name, fg=fg, bg=bg, edge=edge))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton(button_text)
+        self.button.setAutoDefault(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 10, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        """Show ``text``, or hide the banner when there is nothing in force."""
+        self.label.setText(text or "")
+        self.setAccessibleName(text or "")
+        self.button.setAccessibleName(f"{self.button.text()}. {text}" if text else "")
+        self.setVisible(bool(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from backcare.core.calcium import FoodChoice
 from backcare.core.reminders import Kind, Reminder
 from backcare.core.today import Action, Day, Entry, State, next_session_key
 from backcare.messages import clock_words as clock
@@ -35,6 +36,7 @@ ACTION_WORDS: dict[Action, str] = {
     Action.START: "Start",
     Action.DONE: "Doing it now",
     Action.TAKEN: "Taken",
+    Action.CHANGE_FOOD: "Change food",
     Action.SNOOZE: "Snooze 10 min",
     Action.SKIP: "Skip",
 }
@@ -72,10 +74,26 @@ def state_text(entry: Entry, now: datetime) -> str:
     return STATE_WORDS[entry.state]
 
 
-def row_name(entry: Entry, now: datetime, titles: Mapping[str, str]) -> str:
+def what_words(entry: Entry, titles: Mapping[str, str], food_name: str = "") -> str:
+    """What a row asks: "Afternoon exercises: Bridge", or for calcium she took the food she
+    named, "Calcium with lunch: Milk"."""
+    words = reminder_words(entry.reminder, titles)
+    return f"{words}: {food_name}" if food_name and entry.food is not None else words
+
+
+def row_name(entry: Entry, now: datetime, titles: Mapping[str, str],
+             food_name: str = "") -> str:
     """What a screen reader says for a row: "15:00 Afternoon exercises: Bridge, later"."""
     when = clock(entry.reminder.when, now)
-    return f"{when} {reminder_words(entry.reminder, titles)}, {state_text(entry, now)}"
+    return f"{when} {what_words(entry, titles, food_name)}, {state_text(entry, now)}"
+
+
+def choice_words(choice: FoodChoice) -> str:
+    """One line of the food chooser: "Milk: 1 glass (250 ml), about 260 mg", with "check the
+    label" where brands differ (the figure counted is a low one)."""
+    food = choice.food
+    label = " (check the label)" if food.check_label else ""
+    return f"{food.name}: {food.portion}, about {food.calcium_mg:,} mg{label}"
 
 
 def button_name(action: Action, reminder: Reminder, now: datetime) -> str:
