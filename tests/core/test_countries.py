@@ -12,6 +12,7 @@ from backcare.core.countries import (
     Country,
     country_for,
     load_countries,
+    locale_name_from,
     preset_country,
 )
 from backcare.paths import resources_dir
@@ -183,3 +184,20 @@ def test_a_missing_or_broken_fallback_is_reported_and_replaced(tmp_path: Path) -
 )
 def test_locale_presets(name: str | None, code: str | None) -> None:
     assert preset_country(name) == code
+
+
+@pytest.mark.parametrize(
+    ("environ", "name"),
+    [
+        ({"LANG": "C.UTF-8"}, "C.UTF-8"),  # not "en_US", as Python's locale module would say
+        ({"LANG": "en_AU.UTF-8"}, "en_AU.UTF-8"),
+        ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh_CN.UTF-8"),
+        ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN", "LC_ALL": "de_DE"}, "de_DE"),
+        ({"LANG": "", "LC_ALL": ""}, None),
+        ({}, None),
+    ],
+)
+def test_the_locale_is_read_from_the_environment(environ: dict[str, str], name: str | None
+                                                 ) -> None:
+    assert locale_name_from(environ) == name
+    assert preset_country(locale_name_from({"LANG": "C.UTF-8"})) is None

@@ -135,7 +135,7 @@ def click(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
 def to_calcium(qtbot: QtBot, wizard: SetupWizard) -> None:
     click(qtbot, wizard.next_button)
     click(qtbot, wizard.next_button)
-    assert wizard.pages.currentWidget() is wizard.calcium_page
+    assert wizard.current_page is wizard.calcium_page
     assert wizard.step_label.text() == "Step 3 of 4"
 
 

@@ -272,3 +272,56 @@ def test_the_keyboard_alone_gets_through(qtbot: QtBot) -> None:
     assert wizard.pages.currentIndex() == 3 and wizard.finish_button.hasFocus()
     with qtbot.waitSignal(wizard.planChosen):
         qtbot.keyClick(wizard.finish_button, Qt.Key.Key_Return)
+
+
+def test_the_warning_signs_follow_the_country_she_chooses(qtbot: QtBot) -> None:
+    """The last page's warning signs name the numbers of the country on the first page: the
+    preset one at once, and another as soon as she picks it (before anything is saved)."""
+    from backcare.core.countries import country_for, load_countries
+    from backcare.core.safety import for_country, load_safety, red_flag_lines
+    from backcare.paths import resources_dir
+
+    safety, _ = load_safety(resources_dir() / "safety.toml")
+    countries, _ = load_countries(resources_dir() / "countries.toml")
+    assert safety is not None
+    asked: list[str | None] = []
+
+    def lines_for(code: str | None) -> list[str]:
+        asked.append(code)
+        return red_flag_lines(for_country(safety, country_for(code, countries)))
+
+    wizard = SetupWizard(default_plan(), TODAY, DISCLAIMER, RED_FLAGS,
+                         locale_name="en_AU.UTF-8", red_flags_for=lines_for)
+    qtbot.addWidget(wizard)
+    assert asked == ["AU"]
+    assert wizard.red_flags_lines[0] == "Call 000 now"
+    assert "Call 000 now" in wizard.red_flags_label.text()
+    wizard.country.setCurrentIndex(wizard.country.findData("GB"))
+    assert asked[-1] == "GB" and wizard.red_flags_lines[0] == "Call 999 now"
+    assert "000" not in wizard.red_flags_label.accessibleDescription().split("\n")[0]
+    wizard.country.setCurrentIndex(0)  # "Not set": the neutral words
+    assert wizard.red_flags_lines[0] == "Call your local emergency number now"
+
+
+def test_the_wizard_follows_a_dark_palette(qtbot: QtBot) -> None:
+    """Dark text on white would vanish in a dark theme: under a dark desktop palette the
+    wizard takes light text, no white page, and the warning titles a lighter red."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    light = make_wizard(qtbot)
+    assert "#1f2a33" in light.styleSheet() and "#eef2f5" not in light.styleSheet()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    try:
+        app.setPalette(dark)
+        wizard = make_wizard(qtbot)
+        assert "#eef2f5" in wizard.styleSheet() and "#1f2a33" not in wizard.styleSheet()
+        assert "#ffffff" not in wizard.styleSheet()  # no white page under light text
+        assert "#f2a0a0" in wizard.red_flags_label.text()
+    finally:
+        app.setPalette(before)

@@ -102,6 +102,16 @@ class ShellDialogs:
         return for_country(self._safety, country_for(self.base_plan.profile.country,
                                                      self._countries))
 
+    def red_flags_for(self, code: str | None) -> list[str]:
+        """The warning-sign lines with the numbers of country ``code`` (the setup shows them
+        for the country she has just chosen, before it is saved)."""
+        from backcare.core.countries import country_for
+        from backcare.core.safety import for_country, red_flag_lines
+
+        if self.safety() is None or self._safety is None:
+            return []
+        return red_flag_lines(for_country(self._safety, country_for(code, self._countries)))
+
     def _build_safety_page(self) -> QWidget:
         from PySide6.QtWidgets import QLabel
 
@@ -135,7 +145,8 @@ class ShellDialogs:
         disclaimer = safety.disclaimer if safety is not None else ""
         flags = red_flag_lines(safety) if safety is not None else []
         wizard = SetupWizard(self.base_plan, self.today(), disclaimer, flags, self.window,
-                             foods=[(f.id, f.name) for f in self.catalog.foods])
+                             foods=[(f.id, f.name) for f in self.catalog.foods],
+                             red_flags_for=self.red_flags_for)
         wizard.planChosen.connect(self._on_setup_done)
         wizard.rejected.connect(self._on_setup_skipped)
         wizard.finished.connect(lambda _code: setattr(self, "wizard", None))

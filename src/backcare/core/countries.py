@@ -155,6 +155,18 @@ def country_for(code: str | None, countries: Mapping[str, Country]) -> Country:
     return countries.get(code, fallback)
 
 
+# Where the system says her locale, in the order POSIX reads them for messages.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_name_from(environ: Mapping[str, str]) -> str | None:
+    """The locale name the environment gives (the first set of ``LOCALE_VARIABLES``).
+
+    Read from the variables, not ``locale.getlocale()``: Python maps the "C.UTF-8" locale that
+    minimal systems run in to "en_US", which would preset the United States for everyone."""
+    return next((environ[k] for k in LOCALE_VARIABLES if environ.get(k)), None)
+
+
 def preset_country(locale_name: str | None) -> str | None:
     """The country part of a locale name: "en_GB.UTF-8" -> "GB", "zh_CN" -> "CN",
     "de_DE@euro" -> "DE"; None for "C", "POSIX" or anything without one.

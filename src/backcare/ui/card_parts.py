@@ -90,6 +90,11 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def palette_colours(palette: QPalette) -> dict[str, str]:
+    """The $ slots ($ink, $accent, $muted, $text, $track, $warn, ...) for ``palette``."""
+    return dict(_DARK if is_dark(palette) else _LIGHT)
+
+
 def card_style(palette: QPalette, extra: str = "") -> str:
     """The stylesheet for ``palette``: light text on a dark window, dark text on a light one.
     ``extra`` rules may use the same $ slots ($ink, $accent, $muted, $text, $warn, ...)."""

@@ -99,6 +99,7 @@ class CalciumPage(QWidget):
         self._known = [food_id for food_id, _ in foods]
         self.food_list = QListWidget()
         self.food_list.setAccessibleName("Calcium foods you have most often")
+        self.food_list.setMinimumHeight(120)  # about five rows, whatever the screen
         self.food_list.setMaximumHeight(150)
         self.food_list.setStyleSheet("font-size: 11pt;")  # the wizard's sheet has no lists
         for food_id, name in ordered_foods(foods, plan.calcium.foods):  # hers first

@@ -14,26 +14,22 @@ The wizard holds no rules of its own: it writes her answers into the plan's plai
 
 from __future__ import annotations
 
-import locale
 import os
 import re
-from collections.abc import Sequence
-from datetime import date, time, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QTimeEdit,
@@ -41,33 +37,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcare.core.countries import preset_country
+from backcare.core.countries import locale_name_from, preset_country
 from backcare.core.plan import (
-    COMPLICATED_BIRTH_HINT,
-    COMPLICATED_BIRTH_WORDS,
     DEFAULT_SESSIONS,
-    MAX_YEARS_SINCE_BIRTH,
-    POSTNATAL_CHECK_WORDS,
     ExerciseSession,
     FieldError,
     Plan,
 )
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
+from backcare.ui.card_parts import is_dark
 from backcare.ui.form_parts import hhmm as _hhmm
 from backcare.ui.form_parts import make_error_label, show_error
-from backcare.ui.settings_about_tab import COUNTRY_QUESTION, make_country_combo, select_country
+from backcare.ui.setup_about_page import AboutPage
 from backcare.ui.setup_calcium_page import CalciumPage
+from backcare.ui.setup_look import red_flags_html, scrolled, wizard_style
 from backcare.ui.setup_parts import labelled as _labelled
 from backcare.ui.setup_parts import time_edit as _time_edit
-
-# (value stored in profile.birth_type, words on the button); None = "rather not say", which the
-# progression treats as the most careful case.
-BIRTH_CHOICES: tuple[tuple[str | None, str], ...] = (
-    ("vaginal", "Vaginal birth"),
-    ("assisted", "Assisted birth (forceps or vacuum)"),
-    ("caesarean", "Caesarean birth"),
-    (None, "I'd rather not say"),
-)
 
 # The four times of day she can pick; labels match the default plan, so her answers keep the
 # exercises the defaults chose until the progression fills them in.
@@ -77,26 +62,6 @@ SESSION_SLOTS: tuple[tuple[str, time], ...] = (
     ("Evening", time(19, 30)),
     ("Before bed", time(21, 30)),
 )
-
-_STYLE = """
-QDialog#setupWizard { background: #ffffff; }
-QDialog#setupWizard QLabel, QDialog#setupWizard QRadioButton, QDialog#setupWizard QCheckBox,
-QDialog#setupWizard QDateEdit, QDialog#setupWizard QTimeEdit, QDialog#setupWizard QPushButton {
-    font-size: 12pt;
-}
-QDialog#setupWizard QRadioButton, QDialog#setupWizard QCheckBox { padding: 3px 0; }
-QDialog#setupWizard QDateEdit, QDialog#setupWizard QTimeEdit { min-height: 30px; padding: 0 6px; }
-QDialog#setupWizard QPushButton { min-height: 34px; padding: 0 18px; }
-QDialog#setupWizard QRadioButton::indicator, QDialog#setupWizard QCheckBox::indicator {
-    width: 18px; height: 18px;
-}
-QDialog#setupWizard QLabel[role="title"] { font-size: 18pt; font-weight: 600; color: #1f2a33; }
-QDialog#setupWizard QLabel[role="question"] {
-    font-size: 12.5pt; font-weight: 600; color: #1f4e79;
-}
-QDialog#setupWizard QLabel[role="note"] { font-size: 10.5pt; color: #5b6b78; }
-QDialog#setupWizard QLabel[role="step"] { font-size: 10.5pt; color: #5b6b78; }
-"""
 
 _INDEX = re.compile(r"^(sessions|calcium\.meals)\[(\d+)\]")
 
@@ -118,6 +83,8 @@ class _SlotRow:
 
 class SetupWizard(QDialog):
     """``SetupWizard(plan, today, disclaimer, red_flags)``: run with ``open()`` or ``exec()``.
+    ``red_flags_for(code)``, when given, gives the warning-sign lines for a country, so the
+    last page names the numbers of the country chosen on the first.
 
     Finishing emits ``planChosen(Plan)`` and accepts; "Skip for now", Esc or closing the window
     rejects with ``skipped`` True. ``result_plan()`` is the plan to save either way (the given
@@ -140,10 +107,12 @@ class SetupWizard(QDialog):
         *,
         locale_name: str | None = None,
         foods: Sequence[tuple[str, str]] = (),
+        red_flags_for: Callable[[str | None], Sequence[str]] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._red_flags_for = red_flags_for
         if locale_name is None:
-            locale_name = locale.getlocale()[0] or os.environ.get("LANG", "")
+            locale_name = locale_name_from(os.environ)
         self._locale_country = preset_country(locale_name)
         self._plan = plan
         self._today = today
@@ -153,14 +122,23 @@ class SetupWizard(QDialog):
         self.setObjectName("setupWizard")
         self.setWindowTitle("Welcome to Back Care")
         self.setAccessibleName("First-run setup")
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(wizard_style(self.palette()))
         self.setMinimumWidth(620)
 
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._about_page())
-        self.pages.addWidget(self._day_page())
+        # A long page scrolls rather than squeezing its words on a small screen.
+        self.about_page = AboutPage(plan.profile, today, self._locale_country)
+        self.pages.addWidget(scrolled(self.about_page))
+        page = self.about_page  # its fields, by the names the wizard's checks and tests use
+        self.birth_date, self.birth_date_error = page.birth_date, page.birth_date_error
+        self.birth_group, self.birth_buttons = page.birth_group, page.birth_buttons
+        self.postnatal_check, self.complicated_birth = page.postnatal_check, page.complicated_birth
+        self.country, self.profile_error = page.country, page.profile_error
+        self.feeding_group = page.feeding_group
+        self.feeding_yes, self.feeding_no = page.feeding_yes, page.feeding_no
+        self.pages.addWidget(scrolled(self._day_page()))
         self.calcium_page = CalciumPage(plan, foods)
-        self.pages.addWidget(self.calcium_page)
+        self.pages.addWidget(scrolled(self.calcium_page))
         self.pages.addWidget(self._safety_page(disclaimer, red_flags))
 
         self.step_label = _labelled("", "step")
@@ -188,7 +166,7 @@ class SetupWizard(QDialog):
         buttons.addWidget(self.finish_button)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #dde5ea;")
+        line.setObjectName("rule")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 18)
@@ -200,99 +178,11 @@ class SetupWizard(QDialog):
         layout.addLayout(buttons)
 
         self._connect_edits()
+        self._on_country()  # the preset country's numbers, not the saved plan's
         self._show_page(0)
         self.refresh()
 
     # -- pages --------------------------------------------------------------------------------
-
-    def _about_page(self) -> QWidget:
-        profile = self._plan.profile
-        page = QWidget()
-        page.setAccessibleName("About you and your baby")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(_labelled("About you and your baby", "title"))
-        layout.addWidget(_labelled(
-            "So Back Care only suggests exercises that suit this stage of your recovery.", "note"
-        ))
-
-        layout.addWidget(_labelled("When was your baby born?", "question"))
-        self.birth_date = QDateEdit()
-        self.birth_date.setCalendarPopup(True)
-        self.birth_date.setDisplayFormat("d MMMM yyyy")
-        self.birth_date.setAccessibleName("Baby's birth date")
-        earliest = self._today - timedelta(days=MAX_YEARS_SINCE_BIRTH * 366)
-        self.birth_date.setDateRange(_qdate(earliest), _qdate(self._today))
-        self.birth_date.setDate(_qdate(profile.birth_date or self._today))
-        self.birth_date.setMinimumWidth(220)
-        self.birth_date_error = make_error_label("Problem with the birth date")
-        row = QHBoxLayout()
-        row.addWidget(self.birth_date)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.birth_date_error)
-
-        layout.addWidget(_labelled("How was your baby born?", "question"))
-        self.birth_group = QButtonGroup(self)
-        self.birth_buttons: dict[str | None, QRadioButton] = {}
-        for i, (value, words) in enumerate(BIRTH_CHOICES):
-            button = QRadioButton(words)
-            button.setAccessibleName(words)
-            self.birth_group.addButton(button, i)
-            self.birth_buttons[value] = button
-            layout.addWidget(button)
-        self.birth_buttons.get(profile.birth_type, self.birth_buttons[None]).setChecked(True)
-        layout.addWidget(_labelled(
-            "If you'd rather not say, Back Care suggests the gentlest exercises, as after a "
-            "caesarean.", "note"
-        ))
-        # The harder exercises (planks, the air bicycle, the ball) wait for this check.
-        self.postnatal_check = QCheckBox(POSTNATAL_CHECK_WORDS)
-        self.postnatal_check.setAccessibleName(POSTNATAL_CHECK_WORDS)
-        self.postnatal_check.setChecked(profile.postnatal_check is True)
-        layout.addWidget(self.postnatal_check)
-        # Optional: a deep tear or a complicated birth gives at least the caesarean timings.
-        self.complicated_birth = QCheckBox(COMPLICATED_BIRTH_WORDS)
-        self.complicated_birth.setAccessibleName(COMPLICATED_BIRTH_WORDS)
-        self.complicated_birth.setAccessibleDescription(COMPLICATED_BIRTH_HINT)
-        self.complicated_birth.setChecked(profile.complicated_birth is True)
-        layout.addWidget(self.complicated_birth)
-        layout.addWidget(_labelled(COMPLICATED_BIRTH_HINT, "note"))
-
-        layout.addWidget(_labelled(COUNTRY_QUESTION, "question"))
-        self.country = make_country_combo()
-        select_country(self.country, profile.country or self._locale_guess())
-        row = QHBoxLayout()
-        row.addWidget(self.country)
-        row.addStretch(1)
-        layout.addLayout(row)
-
-        layout.addWidget(_labelled("Are you breastfeeding?", "question"))
-        self.feeding_group = QButtonGroup(self)
-        self.feeding_yes = QRadioButton("Yes")
-        self.feeding_no = QRadioButton("No")
-        row = QHBoxLayout()
-        for i, button in enumerate((self.feeding_yes, self.feeding_no)):
-            button.setAccessibleName(f"Breastfeeding: {button.text()}")
-            self.feeding_group.addButton(button, i)
-            row.addWidget(button)
-        row.addStretch(1)
-        if profile.breastfeeding is not None:
-            (self.feeding_yes if profile.breastfeeding else self.feeding_no).setChecked(True)
-        layout.addLayout(row)
-
-        self.profile_error = make_error_label("Problem with these answers")
-        layout.addWidget(self.profile_error)
-        layout.addStretch(1)
-        return page
-
-    def _locale_guess(self) -> str | None:
-        """The locale's country, if it is one we list (else "Not set": no wrong numbers)."""
-        code = self._locale_country
-        if code is None or self.country.findData(code) < 0:
-            return None
-        return code
 
     def _day_page(self) -> QWidget:
         plan = self._plan
@@ -386,11 +276,11 @@ class SetupWizard(QDialog):
         self.disclaimer_label.setAccessibleName("Disclaimer")
         layout.addWidget(self.disclaimer_label)
         layout.addWidget(_labelled("Warning signs: when to get help", "question"))
-        self.red_flags_label = QLabel(red_flags_html(red_flags))
+        self.red_flags_label = QLabel()
         self.red_flags_label.setTextFormat(Qt.TextFormat.RichText)
         self.red_flags_label.setWordWrap(True)
         self.red_flags_label.setAccessibleName("Warning signs")
-        self.red_flags_label.setAccessibleDescription("\n".join(red_flags))
+        self._show_red_flags(red_flags)
         self.red_flags_label.setStyleSheet("font-size: 11pt; padding: 4px 10px 4px 4px;")
         self.red_flags_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
@@ -398,10 +288,7 @@ class SetupWizard(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName("Warning signs")
-        scroll.setStyleSheet(
-            "QScrollArea { background: #fbf1f1; border: 1px solid #e6c3c3; border-radius: 6px; }"
-            " QScrollArea > QWidget > QWidget { background: #fbf1f1; }"
-        )
+        scroll.setObjectName("warningSigns")
         layout.addWidget(scroll, 1)
         layout.addWidget(_labelled("You can read these again on the Safety page at any time.",
                                    "note"))
@@ -416,6 +303,7 @@ class SetupWizard(QDialog):
         self.postnatal_check.toggled.connect(self.refresh)
         self.complicated_birth.toggled.connect(self.refresh)
         self.country.currentIndexChanged.connect(self.refresh)
+        self.country.currentIndexChanged.connect(self._on_country)
         self.calcium_page.changed.connect(self.refresh)
         for edit in (self.waking_start, self.waking_end, *self.meal_times):
             edit.timeChanged.connect(self.refresh)
@@ -426,21 +314,8 @@ class SetupWizard(QDialog):
     def answers(self) -> dict[str, Any]:
         """Her answers written into the plan's plain data (everything else kept as it was)."""
         data = plan_to_dict(self._plan)
-        profile: dict[str, Any] = {"birth_date": self.birth_date.date().toPython().isoformat()}
-        birth_type = next((v for v, b in self.birth_buttons.items() if b.isChecked()), None)
-        if birth_type is not None:
-            profile["birth_type"] = birth_type
-        if self.feeding_group.checkedButton() is not None:
-            profile["breastfeeding"] = self.feeding_yes.isChecked()
-        # She has seen the question here, so an unticked box is a "not yet", not a "not said".
-        profile["postnatal_check"] = self.postnatal_check.isChecked()
-        # Optional: ticked is a yes; unticked keeps what she said before (or "not said").
-        if self.complicated_birth.isChecked():
-            profile["complicated_birth"] = True
-        elif self._plan.profile.complicated_birth is not None:
-            profile["complicated_birth"] = False
-        if self.country.currentData() is not None:
-            profile["country"] = self.country.currentData()
+        profile: dict[str, Any] = {}
+        self.about_page.write(profile)
         data["profile"] = profile
         data["waking"] = {"start": _hhmm(self.waking_start), "end": _hhmm(self.waking_end)}
         # Her chosen times in the four slots first (errors are matched to rows by that order),
@@ -550,6 +425,33 @@ class SetupWizard(QDialog):
         self.planChosen.emit(self._result)
         self.accept()
 
+    def _show_red_flags(self, lines: Sequence[str]) -> None:
+        self.red_flags_lines = list(lines)
+        self.red_flags_label.setText(red_flags_html(lines, dark=is_dark(self.palette())))
+        self.red_flags_label.setAccessibleDescription("\n".join(lines))
+
+    @Slot()
+    def _on_country(self) -> None:
+        """The warning signs speak in the numbers of the country she has just chosen."""
+        if self._red_flags_for is not None:
+            self._show_red_flags(self._red_flags_for(self.country.currentData()))
+
+    @property
+    def current_page(self) -> QWidget:
+        """The page shown now (inside the scroll area it may sit in)."""
+        shown = self.pages.currentWidget()
+        inner = shown.widget() if isinstance(shown, QScrollArea) else None
+        return inner if inner is not None else shown
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new desktop palette (dark or light) restyles the wizard to match."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            style = wizard_style(self.palette())
+            if style != self.styleSheet():
+                self.setStyleSheet(style)
+                self._show_red_flags(self.red_flags_lines)
+
     def reject(self) -> None:
         """Skip, Esc and closing the window all mean "not now": the plan stays as it was."""
         if self._result is None:
@@ -581,39 +483,3 @@ def _kept_words(sessions: Sequence[ExerciseSession]) -> str:
 
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
-
-
-def red_flags_html(lines: Sequence[str]) -> str:
-    """The warning-sign lines as rich text: each group (split by an empty line) starts with its
-    title, then what to do, then its "•" signs as a list, so the urgent ones stand out."""
-    parts: list[str] = []
-    bullets: list[str] = []
-    first = True
-
-    def close_list() -> None:
-        if bullets:
-            items = "".join(f"<li style='margin-bottom:5px'>{b}</li>" for b in bullets)
-            parts.append(f"<ul style='margin-left:-20px; margin-top:0'>{items}</ul>")
-            bullets.clear()
-
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            close_list()
-            first = True
-        elif line.startswith("•"):
-            bullets.append(_escape(line.lstrip("• ").strip()))
-        elif first:
-            close_list()
-            parts.append(f"<p style='font-weight:600; color:#8f2d2d; margin:6px 0 2px 0'>"
-                         f"{_escape(line)}</p>")
-            first = False
-        else:
-            close_list()
-            parts.append(f"<p style='margin:0 0 6px 0'>{_escape(line)}</p>")
-    close_list()
-    return "".join(parts)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
