@@ -325,3 +325,15 @@ def test_the_wizard_follows_a_dark_palette(qtbot: QtBot) -> None:
         assert "#f2a0a0" in wizard.red_flags_label.text()
     finally:
         app.setPalette(before)
+
+
+def test_the_wizard_opens_tall_enough_for_its_first_page_where_the_screen_allows(
+    qtbot: QtBot,
+) -> None:
+    wizard = make_wizard(qtbot)
+    screen = wizard.screen()
+    assert screen is not None
+    room = screen.availableGeometry().height()
+    wanted = wizard.about_page.sizeHint().height()
+    assert wizard.height() >= min(wanted, room - 100)
+    assert wizard.height() <= room

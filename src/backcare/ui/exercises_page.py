@@ -325,6 +325,7 @@ class ExercisesPage(QWidget):
         self._session_ids = list(exercise_ids)
         sets: dict[str, int] = {}
         locked: dict[str, str] = {}
+        details: dict[str, str] = {}
         waiting: list[str] = []
         for exercise in exercises:
             status = self.statuses.get(exercise.id)
@@ -332,11 +333,13 @@ class ExercisesPage(QWidget):
                 continue
             sets[exercise.id] = status.sets
             if not status.offered:
-                locked[exercise.id] = status.reason
+                # One line on the card (when it opens); the why is its tooltip.
+                locked[exercise.id] = status.headline
+                details[exercise.id] = status.reason
             if status.waiting_for_check and status.paused_until is None:
                 waiting.append(exercise.id)
         view = SessionView(exercises, self.catalog.poses, sets=sets, locked=locked,
-                           waiting_for_check=waiting)
+                           waiting_for_check=waiting, locked_details=details)
         view.show_back_link()
         view.backRequested.connect(self.show_list)
         view.finished.connect(self._on_finished)

@@ -49,6 +49,8 @@ class SessionView(PaletteStyled, QWidget):
     working Start. In a mix, the locked ones are left out and the notice says so.
     ``waiting_for_check`` names the locked ones whose week has come and which wait only for
     her postnatal check: their card offers "I have had my postnatal check".
+    ``locked_details`` gives the longer why of a locked one (the label's tooltip), so the card
+    keeps one line for when it opens and the figure keeps its room.
 
     Signals: ``finished(outcome)`` with the ``SessionOutcome`` when she presses Done on the
     summary (once, with what she did so far; she may have carried on and stopped again
@@ -72,10 +74,12 @@ class SessionView(PaletteStyled, QWidget):
         locked: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
         waiting_for_check: Collection[str] = (),
+        locked_details: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.locked: Mapping[str, str] = locked or {}
         self.waiting_for_check = frozenset(waiting_for_check)
+        self.locked_details: Mapping[str, str] = locked_details or {}
         offered = [e for e in exercises if e.id not in self.locked]
         self.left_out = [e for e in exercises if e.id in self.locked] if offered else []
         self.session = GuidedSession(offered or list(exercises), sets)
@@ -294,6 +298,9 @@ class SessionView(PaletteStyled, QWidget):
         self.start_button.setEnabled(not self.locked_reason and (g.running or g.can_start))
         self.locked_label.setText(self.locked_reason)
         self.locked_label.setAccessibleName(f"Not for now: {self.locked_reason}")
+        details = self.locked_details.get(self.exercise.id, "")
+        self.locked_label.setToolTip(details)
+        self.locked_label.setAccessibleDescription(details)
         self.locked_label.setVisible(bool(self.locked_reason))
         self.check_button.setVisible(
             bool(self.locked_reason) and self.exercise.id in self.waiting_for_check

@@ -21,7 +21,7 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -62,6 +62,10 @@ SESSION_SLOTS: tuple[tuple[str, time], ...] = (
     ("Evening", time(19, 30)),
     ("Before bed", time(21, 30)),
 )
+
+# Room around the dialog on the screen, and the height of what surrounds a page (the step
+# line, the buttons, margins), in pixels.
+WINDOW_MARGIN, CHROME_HEIGHT = 24, 150
 
 _INDEX = re.compile(r"^(sessions|calcium\.meals)\[(\d+)\]")
 
@@ -124,6 +128,7 @@ class SetupWizard(QDialog):
         self.setAccessibleName("First-run setup")
         self.setStyleSheet(wizard_style(self.palette()))
         self.setMinimumWidth(620)
+        self._sized = False
 
         self.pages = QStackedWidget()
         # A long page scrolls rather than squeezing its words on a small screen.
@@ -457,6 +462,18 @@ class SetupWizard(QDialog):
         if self._result is None:
             self.skipped = True
         super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tall enough for the first page without scrolling where the screen allows (the
+        pages scroll, so the dialog's own size hint would be only a few lines high)."""
+        super().showEvent(event)
+        screen = self.screen()
+        if self._sized or screen is None:
+            return
+        self._sized = True
+        room = screen.availableGeometry().height() - 2 * WINDOW_MARGIN
+        wanted = self.about_page.sizeHint().height() + CHROME_HEIGHT
+        self.resize(max(self.width(), 680), max(self.height(), min(wanted, room)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._result is None:
