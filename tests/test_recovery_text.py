@@ -42,3 +42,14 @@ def test_several_unlocks_read_as_one_sentence() -> None:
         "From this week you can add knee hugs, the bridge and careful backward steps."]
     assert one_unlock_sentence(news[:1]) == news[:1]
     assert one_unlock_sentence([]) == []
+
+
+def test_a_hard_birth_is_named_with_the_timings_it_brings() -> None:
+    hard = Profile(date(2026, 11, 1), "vaginal", complicated_birth=True)
+    text, offer = recovery_text(hard, TODAY, [])
+    assert text.endswith("After a deep tear or a complicated birth, Back Care keeps to the "
+                         "slower timings used after a caesarean.")
+    assert not offer
+    # After a caesarean the timings are the same ones: nothing more to say.
+    csection = Profile(date(2026, 11, 1), "caesarean", complicated_birth=True)
+    assert "deep tear" not in recovery_text(csection, TODAY, [])[0]

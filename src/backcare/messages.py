@@ -182,4 +182,8 @@ def recovery_text(profile: Profile, today: date, unlocks: Sequence[str]) -> tupl
         text = (f"{when}. Back Care does not know the type of birth, so it follows the more "
                 "careful timing after a caesarean.")
         return (" ".join([text, *unlocks]), True)
-    return (" ".join([f"{when}, after {birth}.", *unlocks]), False)
+    said = [f"{when}, after {birth}."]
+    if profile.complicated_birth and profile.birth_type != "caesarean":
+        said.append("After a deep tear or a complicated birth, Back Care keeps to the slower "
+                    "timings used after a caesarean.")
+    return (" ".join([*said, *unlocks]), False)
