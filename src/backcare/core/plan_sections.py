@@ -308,6 +308,14 @@ def read_birth_date(r: Reader, value: Any, today: date | None) -> date | None:
     return found
 
 
+def _said(r: Reader, table: dict[str, Any], key: str, what: str) -> bool | None:
+    """An optional yes or no of the profile: None when not said; refused unless a bool."""
+    value = table.get(key)
+    if value is not None and not isinstance(value, bool):
+        r.refuse(f"profile.{key}", f"{what} must be true or false, not {show(value)}.")
+    return value
+
+
 def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     if value is MISSING:
         return Profile()
@@ -334,20 +342,10 @@ def read_profile(r: Reader, value: Any, today: date | None) -> Profile | None:
     breastfeeding = table.get("breastfeeding")
     if breastfeeding is not None:
         breastfeeding = r.flag(breastfeeding, "profile.breastfeeding")
-    postnatal_check = table.get("postnatal_check")
-    if postnatal_check is not None and not isinstance(postnatal_check, bool):
-        r.refuse(
-            "profile.postnatal_check",
-            "Whether you have had your postnatal check must be true or false, "
-            f"not {show(postnatal_check)}.",
-        )
-    complicated = table.get("complicated_birth")
-    if complicated is not None and not isinstance(complicated, bool):
-        r.refuse(
-            "profile.complicated_birth",
-            "Whether you had a third- or fourth-degree tear or a complicated birth must be "
-            f"true or false, not {show(complicated)}.",
-        )
+    postnatal_check = _said(r, table, "postnatal_check",
+                            "Whether you have had your postnatal check")
+    complicated = _said(r, table, "complicated_birth",
+                        "Whether you had a third- or fourth-degree tear or a complicated birth")
     country = table.get("country")
     if country is not None and not is_code(country):
         r.refuse(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +30,7 @@ from backcare.core.plan import (
 )
 from backcare.ui.form_parts import make_error_label
 from backcare.ui.settings_about_tab import COUNTRY_QUESTION, make_country_combo, select_country
-from backcare.ui.setup_parts import labelled
+from backcare.ui.setup_parts import labelled, page_layout, radio_choices
 
 # (value stored in profile.birth_type, words on the button); None = "rather not say", which the
 # progression treats as the most careful case.
@@ -55,14 +54,10 @@ class AboutPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile = profile
-        self.setAccessibleName("About you and your baby")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(labelled("About you and your baby", "title"))
-        layout.addWidget(labelled(
-            "So Back Care only suggests exercises that suit this stage of your recovery.", "note"
-        ))
+        layout = page_layout(
+            self, "About you and your baby",
+            "So Back Care only suggests exercises that suit this stage of your recovery.",
+        )
 
         layout.addWidget(labelled("When was your baby born?", "question"))
         self.birth_date = QDateEdit()
@@ -81,14 +76,7 @@ class AboutPage(QWidget):
         layout.addWidget(self.birth_date_error)
 
         layout.addWidget(labelled("How was your baby born?", "question"))
-        self.birth_group = QButtonGroup(self)
-        self.birth_buttons: dict[str | None, QRadioButton] = {}
-        for i, (value, words) in enumerate(BIRTH_CHOICES):
-            button = QRadioButton(words)
-            button.setAccessibleName(words)
-            self.birth_group.addButton(button, i)
-            self.birth_buttons[value] = button
-            layout.addWidget(button)
+        self.birth_group, self.birth_buttons = radio_choices(self, layout, BIRTH_CHOICES)
         self.birth_buttons.get(profile.birth_type, self.birth_buttons[None]).setChecked(True)
         layout.addWidget(labelled(
             "If you'd rather not say, Back Care suggests the gentlest exercises, as after a "

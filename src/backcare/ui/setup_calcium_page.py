@@ -18,11 +18,8 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QLabel,
     QListWidget,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +31,7 @@ from backcare.ui.settings_calcium_tab import (
     AGE_QUESTION,
     ordered_foods,
 )
-from backcare.ui.setup_parts import labelled
+from backcare.ui.setup_parts import labelled, page_layout, radio_choices
 
 # Rough calcium from ordinary food, in mg a day, counted into the daily tally. Deliberately
 # coarse: she is guessing, and the reminders only need a ballpark (G-NHS-CALCIUM names the
@@ -61,37 +58,21 @@ class CalciumPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plan = plan
-        self.setAccessibleName("Calcium")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(labelled("Calcium", "title"))
-        layout.addWidget(labelled(
+        layout = page_layout(
+            self, "Calcium",
             "Back Care reminds you to take calcium with your meals and counts each portion "
-            "toward a daily target.", "note"))
+            "toward a daily target.",
+        )
 
         layout.addWidget(labelled(AGE_QUESTION, "question"))
-        self.age_group = QButtonGroup(self)
-        self.age_buttons: dict[AgeBand | None, QRadioButton] = {}
-        for i, (band, words) in enumerate(AGE_CHOICES):
-            button = QRadioButton(words)
-            button.setAccessibleName(f"{AGE_QUESTION} {words}")
-            self.age_group.addButton(button, i)
-            self.age_buttons[band] = button
-            layout.addWidget(button)
+        self.age_group, self.age_buttons = radio_choices(
+            self, layout, AGE_CHOICES, lambda words: f"{AGE_QUESTION} {words}")
         if plan.calcium.age_band is not None:
             self.age_buttons[plan.calcium.age_band].setChecked(True)
         layout.addWidget(labelled(AGE_NOTE, "note"))
 
         layout.addWidget(labelled("How much calcium-rich food do you usually eat?", "question"))
-        self.calcium_group = QButtonGroup(self)
-        self.calcium_buttons: dict[int, QRadioButton] = {}
-        for i, (mg, words) in enumerate(CALCIUM_CHOICES):
-            button = QRadioButton(words)
-            button.setAccessibleName(words)
-            self.calcium_group.addButton(button, i)
-            self.calcium_buttons[mg] = button
-            layout.addWidget(button)
+        self.calcium_group, self.calcium_buttons = radio_choices(self, layout, CALCIUM_CHOICES)
         self._diet_mg = plan.profile.diet_calcium_mg
         if self._diet_mg in self.calcium_buttons:
             self.calcium_buttons[self._diet_mg].setChecked(True)

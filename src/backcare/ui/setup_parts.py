@@ -7,10 +7,12 @@ is ``setup_calcium_page``) without importing the wizard that holds it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from datetime import time
+from typing import TypeVar
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QLabel, QTimeEdit
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QTimeEdit, QVBoxLayout, QWidget
 
 
 def qtime(t: time) -> QTime:
@@ -34,3 +36,36 @@ def labelled(text: str, role: str) -> QLabel:
     if role == "question":
         label.setContentsMargins(0, 8, 0, 0)
     return label
+
+
+def page_layout(page: QWidget, title: str, note: str) -> QVBoxLayout:
+    """The column of a setup page: its title and one line of why, for the questions to follow.
+    ``page`` is named by its title for screen readers."""
+    page.setAccessibleName(title)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    layout.addWidget(labelled(title, "title"))
+    layout.addWidget(labelled(note, "note"))
+    return layout
+
+
+V = TypeVar("V", bound=Hashable | None)
+
+
+def radio_choices(
+    owner: QWidget, layout: QVBoxLayout, choices: Sequence[tuple[V, str]],
+    name: Callable[[str], str] = str,
+) -> tuple[QButtonGroup, dict[V, QRadioButton]]:
+    """One radio button per ``(value, words)`` in ``layout``, in one group owned by ``owner``;
+    ``name`` gives each button's accessible name from its words. Returns the group and the
+    buttons by value, so the page reads her answer by value, never by the words shown."""
+    group = QButtonGroup(owner)
+    buttons: dict[V, QRadioButton] = {}
+    for i, (value, words) in enumerate(choices):
+        button = QRadioButton(words)
+        button.setAccessibleName(name(words))
+        group.addButton(button, i)
+        buttons[value] = button
+        layout.addWidget(button)
+    return group, buttons

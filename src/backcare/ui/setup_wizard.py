@@ -52,6 +52,7 @@ from backcare.ui.setup_about_page import AboutPage
 from backcare.ui.setup_calcium_page import CalciumPage
 from backcare.ui.setup_look import red_flags_html, scrolled, wizard_style
 from backcare.ui.setup_parts import labelled as _labelled
+from backcare.ui.setup_parts import page_layout
 from backcare.ui.setup_parts import time_edit as _time_edit
 
 # The four times of day she can pick; labels match the default plan, so her answers keep the
@@ -192,14 +193,10 @@ class SetupWizard(QDialog):
     def _day_page(self) -> QWidget:
         plan = self._plan
         page = QWidget()
-        page.setAccessibleName("Your day")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(_labelled("Your day", "title"))
-        layout.addWidget(_labelled(
-            "Reminders only come while you are awake. Change any time that doesn't fit.", "note"
-        ))
+        layout = page_layout(
+            page, "Your day",
+            "Reminders only come while you are awake. Change any time that doesn't fit.",
+        )
 
         layout.addWidget(_labelled("When are you usually up?", "question"))
         self.waking_start = _time_edit(plan.waking.start, "Waking hours start")
