@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     imported = actions.add_parser("import", help="check FILE and, if it is valid, use it")
     imported.add_argument("file", type=Path, metavar="FILE")
+    imported.add_argument(
+        "--replace-details",
+        action="store_true",
+        help="import even if FILE leaves out details you have given (such as the birth "
+        "date), which would reset them",
+    )
     safety = commands.add_parser(
         "safety",
         help="print the warning signs and what to do, with your country's numbers",
@@ -127,7 +133,9 @@ def _today(day: date | None, data: Path | None) -> int:
     return 0
 
 
-def _settings(action: str, file: Path, data: Path | None) -> int:
+def _settings(action: str, file: Path, data: Path | None, replace_details: bool = False
+              ) -> int:
+    from backcare.core.plan_reset import details_lost, lost_sentence
     from backcare.core.zone import local_zone
     from backcare.settings import load_plan, open_store, save_plan
     from backcare.settings_file import export_settings, import_settings
@@ -154,6 +162,12 @@ def _settings(action: str, file: Path, data: Path | None) -> int:
             print(f"Nothing was changed: {file} is not a usable settings file.", file=sys.stderr)
             for error in errors:
                 print(f"- {error}", file=sys.stderr)
+            return 1
+        lost = details_lost(load_plan(store), plan)
+        if lost and not replace_details:
+            print(f"Nothing was changed: {file} leaves out {lost_sentence(lost)}, so importing "
+                  "it would reset them. To import it anyway, add --replace-details.",
+                  file=sys.stderr)
             return 1
         save_plan(store, plan)
         print(f"Imported your settings from {file}. 'backcare today' shows the day they give.")
@@ -283,7 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "today":
         return _today(args.date, args.data_dir)
     if args.command == "settings":
-        return _settings(args.action, args.file, args.data_dir)
+        return _settings(args.action, args.file, args.data_dir,
+                         getattr(args, "replace_details", False))
     if args.command == "safety":
         return _safety(args.country, args.data_dir)
     if args.command == "install-desktop":

@@ -42,6 +42,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, ContentProblem | None]
         return None, ContentProblem(path, "", f"the file cannot be read ({exc}).")
     except ValueError as exc:  # tomllib.TOMLDecodeError, caught without importing tomllib
         return None, ContentProblem(path, "", f"this is not valid TOML ({exc}).")
+    except RecursionError:  # tables or arrays nested thousands deep
+        return None, ContentProblem(path, "", "its tables or lists are nested far too deeply.")
 
 
 def load_folder(

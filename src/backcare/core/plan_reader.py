@@ -15,6 +15,8 @@ from backcare.core.plan import MAX_LABEL, FieldError
 MISSING: Any = object()  # "the key is not there": defaults apply
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HHMM = re.compile(r"\s*(\d{1,2}):(\d{2})\s*")
+# C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def hhmm(t: time) -> str:
@@ -111,6 +113,12 @@ class Reader:
 
     def label(self, value: Any, field: str, what: str, *, required: bool) -> str | None:
         text = value.strip() if isinstance(value, str) else None
+        if text is not None and CONTROL.search(text):
+            # A NUL or another control character would reach the desktop's notification bus,
+            # which drops the connection (no notification again that session), and the files.
+            self.refuse(field, f"{what} must be plain text, without control characters such "
+                               "as a tab, a line break or a NUL.")
+            return None
         if text is not None and len(text) <= MAX_LABEL and (text or not required):
             return text
         need = "a short piece of text" if required else "a short piece of text, or left out"

@@ -107,6 +107,7 @@ class SettingsDialog(QDialog):
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.apply_pending)
         self.reset_box: QMessageBox | None = None
+        self.import_box: QMessageBox | None = None  # the question an import may ask first
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Back Care settings")
         self.setAccessibleName("Settings")
@@ -383,10 +384,13 @@ class SettingsDialog(QDialog):
         self._say(f"Your settings are saved in {path}.{note}")
         return True
 
-    def import_from(self, path: Path) -> bool:
+    def import_from(self, path: Path, replace_details: bool | None = None) -> bool:
         """Read settings from ``path``: applied if valid, otherwise nothing changes and the
-        sentences say why."""
+        sentences say why. A file that leaves out her details (the birth date...) is applied
+        only once she has chosen (``import_box``): keep them (False) or reset them (True)."""
+        from backcare.core.plan_reset import details_lost, keep_details
         from backcare.settings_file import import_settings
+        from backcare.ui.import_choice import ask_about_lost_details
 
         plan, problems = import_settings(path, self._today())
         if plan is None:
@@ -395,6 +399,15 @@ class SettingsDialog(QDialog):
                 f"These settings were not imported from {path.name}:", *problems
             ])
             return False
+        lost = details_lost(self._plan, plan)
+        if lost and replace_details is None:
+            box = ask_about_lost_details(
+                self, path.name, lost, lambda reset: self.import_from(path, reset))
+            box.destroyed.connect(lambda: setattr(self, "import_box", None))
+            self.import_box = box
+            return False
+        if lost and not replace_details:
+            plan = keep_details(self._plan, plan)
         changed = plan != self._plan
         self.set_plan(plan)
         if changed:
