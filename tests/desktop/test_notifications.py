@@ -52,3 +52,19 @@ def test_a_new_notification_of_a_kind_replaces_the_old_one(desktop: Desktop,
     assert desktop.displayed_notifications() == 2
     notifier.close("posture")
     assert desktop.displayed_notifications() == 1
+
+
+def test_a_nul_in_a_label_does_not_end_the_notifications_of_the_session(
+    desktop: Desktop, notifier: DesktopNotifier
+) -> None:
+    """A control character reaching the bus makes it drop the connection; the notifier puts a
+    space in its place, so this one is shown and the next one still is."""
+    from backcare.desktop.notifications import bus_text
+
+    assert bus_text("Tea\x00time\tnow\nand later\x7f") == "Tea time now\nand later "
+    assert notifier.show("exercise", "Morning\x00 exercises", "Cat back\x01, bridge",
+                         [("start\x00", "Start\x00 now")])
+    assert desktop.displayed_notifications() == 1
+    assert notifier.available
+    assert notifier.show("calcium", "Calcium with lunch", "A glass of milk?", [("taken", "Taken")])
+    assert desktop.displayed_notifications() == 2

@@ -17,6 +17,7 @@ Where no notification server answers, ``available`` is False and the caller fall
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 
 from jeepney import DBusAddress, MatchRule, Message, MessageType, new_method_call
@@ -28,6 +29,16 @@ from backcare.desktop.bus_link import CALL_ERRORS, BusLink
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 _ADDRESS = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
+
+
+# Control characters other than a line break (a NUL above all) make the bus drop the whole
+# connection, which would end every notification of the session: they never reach it.
+_NOT_FOR_THE_BUS = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def bus_text(text: str) -> str:
+    """``text`` as it may travel on the bus: control characters replaced by a space."""
+    return _NOT_FOR_THE_BUS.sub(" ", text)
 
 
 class DesktopNotifier(QObject):
@@ -92,7 +103,8 @@ class DesktopNotifier(QObject):
         if not self.available:
             return False
         assert self._link is not None
-        flat: list[str] = [part for pair in actions for part in pair]
+        summary, body = bus_text(summary), bus_text(body)
+        flat: list[str] = [bus_text(part) for pair in actions for part in pair]
         hints = {
             "urgency": ("y", urgency),
             "category": ("s", "x-backcare.reminder"),
