@@ -79,6 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     safety.add_argument(
         "--country", metavar="CC", help="a two-letter country code such as GB, AU or US"
     )
+    calendar = commands.add_parser(
+        "calendar",
+        help="write your reminders as a calendar file (.ics) for your own calendar program",
+        description="Write the reminders of your saved plan, from today, as repeating events "
+        "with an alarm each, in your time zone. Each week's sessions name that week's "
+        "exercises. Importing a newer file updates the same events instead of adding copies.",
+    )
+    calendar.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="the .ics file to write"
+    )
+    calendar.add_argument(
+        "--weeks", type=_weeks, default=4, metavar="N",  # calendar_file.DEFAULT_WEEKS
+        help="how many weeks (1 to 52; 4 if not given)",
+    )
     commands.add_parser(
         "install-desktop",
         help="add Back Care to the applications menu, with its icon",
@@ -247,6 +261,47 @@ def _safety(code: str | None, data: Path | None) -> int:
     return 0
 
 
+def _weeks(text: str) -> int:
+    from backcare.core.calendar_export import MAX_WEEKS
+
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a number of weeks from 1 to {MAX_WEEKS}"
+        )
+    return int(text)
+
+
+def _calendar(file: Path, weeks: int, data: Path | None) -> int:
+    """Her saved plan as an .ics file, as File ▸ Export calendar… writes it."""
+    from backcare.calendar_file import write_calendar
+    from backcare.core.content import load_exercises
+    from backcare.core.zone import local_zone
+    from backcare.paths import resources_dir
+    from backcare.settings import load_pauses, load_plan, open_store
+
+    tz = local_zone()
+    now = datetime.now(tz)
+    store, problem = open_store(data, tz)
+    if store is None:
+        print(problem, file=sys.stderr)
+        return 1
+    try:
+        plan = load_plan(store)
+        pauses = load_pauses(store, now.date())
+        for notice in store.notices:
+            print(notice, file=sys.stderr)
+    finally:
+        store.close()
+    exercises = load_exercises(resources_dir() / "exercises")[0]
+    try:
+        written = write_calendar(file, plan, exercises, pauses, tz, now, weeks)
+    except OSError as exc:
+        print(f"Could not write {file}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    print(written.sentence())
+    return 0
+
+
 def _install_desktop() -> int:
     from backcare.desktop.desktop_entry import install_desktop
 
@@ -301,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          getattr(args, "replace_details", False))
     if args.command == "safety":
         return _safety(args.country, args.data_dir)
+    if args.command == "calendar":
+        return _calendar(args.output, args.weeks, args.data_dir)
     if args.command == "install-desktop":
         return _install_desktop()
     reason = missing_display_reason()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -116,6 +117,7 @@ class Shell(ShellDialogs, QObject):
         window.postnatalCheckSaid.connect(self.on_postnatal_check_said)
         window.exercisesPageBuilt.connect(self._on_exercises_page)
         window.settingsRequested.connect(self.open_settings)
+        window.calendarExportRequested.connect(self.choose_calendar_file)
         self.tray.settingsRequested.connect(self.open_settings)
         self.today_page = today_page or TodayPage()
         if today_page is None:
@@ -208,6 +210,35 @@ class Shell(ShellDialogs, QObject):
             self.apply_progression()
             if self.settings_dialog is not None:
                 self.settings_dialog.set_plan(plan)
+
+    def choose_calendar_file(self) -> None:
+        """File ▸ Export calendar…: ask where to save it, then ``export_calendar``."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export calendar", str(Path.home() / "backcare-routine.ics"),
+            "Calendar files (*.ics)",
+        )
+        if name:
+            self.export_calendar(Path(name))
+
+    def export_calendar(self, path: Path) -> bool:
+        """Her saved plan, from today, as a calendar file at ``path`` (as ``backcare
+        calendar`` writes it); the status bar says what was saved, or why it was not."""
+        from backcare.calendar_file import write_calendar
+
+        now = self.service.now()
+        pauses = load_pauses(self.store, now.date())
+        try:
+            written = write_calendar(path, self.base_plan, self.catalog.exercises, pauses,
+                                     self.service.tz, now)
+        except OSError as exc:
+            self.window.statusBar().showMessage(
+                f"Back Care could not save {path}: {exc.strerror or exc}. Try another folder."
+            )
+            return False
+        self.window.statusBar().showMessage(written.sentence())
+        return True
 
     def on_postnatal_check_said(self) -> None:
         """She said on a locked card that she has had her postnatal check: the same answer as

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
     postnatalCheckSaid = Signal()
     exercisesPageBuilt = Signal(object)
     settingsRequested = Signal()
+    calendarExportRequested = Signal()  # File ▸ Export calendar…: the shell asks where
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  home: tuple[str, QWidget] | None = None) -> None:
@@ -257,6 +258,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settingsRequested)
         file_menu.addAction(self.settings_action)
+        self.export_calendar_action = QAction("Export &calendar…", self)
+        self.export_calendar_action.triggered.connect(self.calendarExportRequested)
+        file_menu.addAction(self.export_calendar_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
