@@ -20,7 +20,7 @@ from backcare.core.fields import use_parse_cache
 from backcare.core.lifecycle import Lifecycle
 from backcare.core.parse_cache import ParseCache
 from backcare.core.zone import local_zone
-from backcare.desktop.single_instance import SingleInstance
+from backcare.desktop.single_instance import SECOND_START, SingleInstance
 from backcare.scheduling.service import ReminderService
 from backcare.settings import content_cache_path, load_plan, open_store, plan_for_day
 from backcare.ui.app_icon import app_icon
@@ -44,8 +44,11 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     app.setQuitOnLastWindowClosed(False)
 
     lock = SingleInstance()
-    if not lock.claim():
-        print("Back Care is already running: its window has been brought to the front.")
+    claim = lock.claim()
+    for notice in lock.notices:
+        print(notice, file=sys.stderr)
+    if not claim.runs:
+        print(SECOND_START[claim])
         return 0
 
     tz = local_zone()
