@@ -93,6 +93,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--weeks", type=_weeks, default=4, metavar="N",  # calendar_file.DEFAULT_WEEKS
         help="how many weeks (1 to 52; 4 if not given)",
     )
+    sheet = commands.add_parser(
+        "sheet",
+        help="write your week as a printable PDF: tick boxes, exercise cards, warning signs",
+        description="Write a printable routine sheet of a week (the week that holds DATE, or "
+        "this week): the days with a tick box for every reminder and the exercises of each "
+        "day, the warning signs with your country's numbers, the posture and lifting tips, "
+        "then a card with a figure for every step of each exercise. No screen needed.",
+    )
+    sheet.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="the PDF file to write"
+    )
+    sheet.add_argument(
+        "--week", type=_iso_date, metavar="YYYY-MM-DD", help="a day of the week to print"
+    )
+    sheet.add_argument(
+        "--paper", type=_paper, metavar="A4|Letter", help="the paper (your locale's if not given)"
+    )
     commands.add_parser(
         "install-desktop",
         help="add Back Care to the applications menu, with its icon",
@@ -100,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(~/.local/share), so Back Care appears in the applications menu.",
     )
     return parser
+
+
+def _paper(text: str) -> str:
+    """"a4" or "letter" in any case, as core.week_sheet.Paper spells them."""
+    for name in ("A4", "Letter"):
+        if text.strip().casefold() == name.casefold():
+            return name
+    raise argparse.ArgumentTypeError(f"'{text}' is not a paper size: give A4 or Letter")
 
 
 def _iso_date(text: str) -> date:
@@ -358,6 +383,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _safety(args.country, args.data_dir)
     if args.command == "calendar":
         return _calendar(args.output, args.weeks, args.data_dir)
+    if args.command == "sheet":
+        _headless_qt()
+        from backcare.sheet.command import run_sheet
+
+        return run_sheet(args.output, args.week, args.paper, args.data_dir)
     if args.command == "install-desktop":
         return _install_desktop()
     reason = missing_display_reason()

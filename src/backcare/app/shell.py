@@ -118,6 +118,8 @@ class Shell(ShellDialogs, QObject):
         window.exercisesPageBuilt.connect(self._on_exercises_page)
         window.settingsRequested.connect(self.open_settings)
         window.calendarExportRequested.connect(self.choose_calendar_file)
+        window.printRequested.connect(self.print_sheet)
+        window.exportPdfRequested.connect(self.export_sheet)
         self.tray.settingsRequested.connect(self.open_settings)
         self.today_page = today_page or TodayPage()
         if today_page is None:
@@ -239,6 +241,18 @@ class Shell(ShellDialogs, QObject):
             return False
         self.window.statusBar().showMessage(written.sentence())
         return True
+
+    def print_sheet(self) -> QDialog | None:
+        """File ▸ Print…: this week's sheet in Qt's print preview (app/sheet_actions.py)."""
+        from backcare.app.sheet_actions import open_print_preview
+
+        return open_print_preview(self)
+
+    def export_sheet(self, path: Path | None = None) -> bool:
+        """File ▸ Export PDF…: this week's sheet as a PDF at ``path`` (asked when None)."""
+        from backcare.app.sheet_actions import export_sheet
+
+        return export_sheet(self, path)
 
     def on_postnatal_check_said(self) -> None:
         """She said on a locked card that she has had her postnatal check: the same answer as

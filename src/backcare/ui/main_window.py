@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
     exercisesPageBuilt = Signal(object)
     settingsRequested = Signal()
     calendarExportRequested = Signal()  # File ▸ Export calendar…: the shell asks where
+    printRequested = Signal()  # File ▸ Print…: the week's sheet in Qt's print preview
+    exportPdfRequested = Signal()  # File ▸ Export PDF…: the week's sheet as a file
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  home: tuple[str, QWidget] | None = None) -> None:
@@ -261,6 +263,13 @@ class MainWindow(QMainWindow):
         self.export_calendar_action = QAction("Export &calendar…", self)
         self.export_calendar_action.triggered.connect(self.calendarExportRequested)
         file_menu.addAction(self.export_calendar_action)
+        self.print_action = QAction("&Print…", self)
+        self.print_action.setShortcuts([QKeySequence("Ctrl+P")])
+        self.print_action.triggered.connect(self.printRequested)
+        file_menu.addAction(self.print_action)
+        self.export_pdf_action = QAction("Export P&DF…", self)
+        self.export_pdf_action.triggered.connect(self.exportPdfRequested)
+        file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])

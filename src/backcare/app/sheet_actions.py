@@ -1,0 +1,94 @@
+"""File ▸ Print… and File ▸ Export PDF…: the week's sheet from the window (wiring only).
+
+The shell's two small methods call these. Her saved plan (never today's filled-in copy: the
+sheet fills in each day itself), her pauses and her zone make the same week as ``backcare
+sheet``; the paper follows her locale, and in the print preview she can change it (the pages
+are laid out again for the paper the printer says). What happened is said in the status bar.
+QtPrintSupport is imported here, when first asked for, never at start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backcare.settings import load_pauses
+from backcare.sheet.making import Made, locale_first_weekday, locale_paper, make_sheet
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from backcare.app.shell import Shell
+
+STATUS_MS = 15_000
+PRINT_DPI = 1200  # QPdfWriter's own, so the preview and the exported file are the same pages
+
+
+def _this_week(shell: Shell) -> Made:
+    today = shell.today()
+    return make_sheet(shell.base_plan, shell.catalog, today, shell.service.tz,
+                      load_pauses(shell.store, today), locale_first_weekday())
+
+
+def _say(shell: Shell, sentence: str) -> None:
+    shell.window.statusBar().showMessage(sentence, STATUS_MS)
+
+
+def _ask_path(shell: Shell) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(
+        shell.window, "Export PDF", str(Path.home() / "backcare-week.pdf"), "PDF files (*.pdf)"
+    )
+    return Path(name) if name else None
+
+
+def export_sheet(shell: Shell, path: Path | None) -> bool:
+    """Write this week's sheet to ``path`` (asked for when None); True when written."""
+    from backcare.sheet.document import write_pdf
+    from backcare.sheet.words import span_words
+
+    path = path if path is not None else _ask_path(shell)
+    if path is None:
+        return False
+    made = _this_week(shell)
+    if made.sheet is None:
+        _say(shell, made.refusal)
+        return False
+    try:
+        pages = write_pdf(path, made.sheet, shell.catalog.poses, locale_paper())
+    except OSError as exc:
+        _say(shell, f"Back Care could not save {path}: {exc.strerror or exc}. "
+                    "Try another folder.")
+        return False
+    _say(shell, f"Saved your week of {span_words(made.sheet.start, made.sheet.end)} to "
+                f"{path} ({pages} pages).")
+    return True
+
+
+def open_print_preview(shell: Shell) -> QPrintPreviewDialog | None:
+    """Qt's print preview of this week's sheet, window-modal and not blocking (``open``)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from backcare.sheet.document import page_layout, paint_sheet
+
+    made = _this_week(shell)
+    sheet = made.sheet
+    if sheet is None:
+        _say(shell, made.refusal)
+        return None
+    dialog = QPrintPreviewDialog(shell.window)
+    dialog.setWindowTitle("Print your week")
+    printer = dialog.printer()
+    printer.setPageLayout(page_layout(locale_paper()))
+    printer.setFullPage(True)  # the sheet keeps its own margins (sheet/document.py)
+    # At the preview's screen resolution (96 dpi) hinted text is wider and the warning signs
+    # no longer fit on page 1; at the PDF file's resolution the preview is the file, page for page.
+    printer.setResolution(PRINT_DPI)
+    printer.setDocName("Back Care week")
+    poses = shell.catalog.poses
+    dialog.paintRequested.connect(lambda device: paint_sheet(device, sheet, poses))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
