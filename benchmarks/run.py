@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import store_bench  # noqa: E402  (beside this file, not a package)
+
 REPO = HERE.parent
 SRC = REPO / "src"
 BASELINE = HERE / "baseline_app.py"
@@ -412,6 +415,7 @@ def report(
     start: tuple[list[StartTime], list[StartTime]],
     steady: tuple[list[int], list[int], int, int],
     rem: tuple[float, int],
+    extra: list[store_bench.Row] | None = None,
 ) -> None:
     app_t, base_t = (statistics.median(t.ready for t in x) for x in start)
     app_end, base_end = (statistics.median(t.ended for t in x) for x in start)
@@ -453,6 +457,7 @@ def report(
             _verdict(rem_ms < REMINDERS_TARGET_MS),
         ),
     ]
+    rows.extend(extra or [])  # 5 and 6: store_bench.py, each against its own baseline
     header = ("Measure", "Back Care", "Baseline", "Ratio", "Target", "Met")
     print()
     print("| " + " | ".join(header) + " |")
@@ -508,6 +513,13 @@ def main(argv: list[str] | None = None) -> int:
         help="how long to watch CPU use once both are steady (default 60)",
     )
     parser.add_argument(
+        "--events",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="events in the long history whose store open is timed (default 1,000,000)",
+    )
+    parser.add_argument(
         "--display",
         action="store_true",
         help="use the real DISPLAY instead of QT_QPA_PLATFORM=offscreen",
@@ -538,12 +550,14 @@ def main(argv: list[str] | None = None) -> int:
         start = bench_start(sandbox, args.repeat)
         steady = bench_steady(sandbox, args.repeat, args.idle_seconds)
         rem = bench_reminders()
+        extra = store_bench.bench_open(args.events, max(31, args.repeat))
+        extra += store_bench.bench_parse_cache(max(10, 2 * args.repeat))
     except (BenchError, subprocess.TimeoutExpired) as exc:
         log(f"Benchmark failed: {exc}")
         return 1
     finally:
         sandbox.cleanup()
-    report(args, start, steady, rem)
+    report(args, start, steady, rem, extra)
     return 0
 
 

@@ -125,7 +125,7 @@ def test_an_unusable_data_folder_is_one_sentence(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     done = _run("--data-dir", str(blocker / "data"), "today", no_screen=True)
     assert done.returncode == 1
-    assert done.stderr.startswith("Back Care cannot use its data folder:")
+    assert done.stderr.startswith(f"Back Care cannot use its data folder {blocker / 'data'}:")
     assert "Traceback" not in done.stderr
 
 

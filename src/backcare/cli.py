@@ -208,7 +208,13 @@ def _settings(action: str, file: Path, data: Path | None, replace_details: bool 
                   "it would reset them. To import it anyway, add --replace-details.",
                   file=sys.stderr)
             return 1
-        save_plan(store, plan)
+        from backcare.core.store import StoreFault
+
+        try:
+            save_plan(store, plan)
+        except StoreFault as fault:  # a full disk or a lock met while saving: nothing changed
+            print(f"{fault.sentence} Your settings were not changed.", file=sys.stderr)
+            return 1
         print(f"Imported your settings from {file}. 'backcare today' shows the day they give.")
         from backcare.desktop.instance_socket import tell_running
 

@@ -19,7 +19,7 @@ from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.core.progression import effective_plan
 from backcare.core.setbacks import SETTING_KEY as PAUSES_KEY
 from backcare.core.setbacks import pauses_from_setting, pauses_to_setting
-from backcare.core.store import Store
+from backcare.core.store import Store, StoreFault
 
 PLAN_KEY = "plan"
 SETUP_KEY = "setup"  # "done" or "skipped": the first-run setup is offered once
@@ -34,12 +34,19 @@ def content_cache_path() -> Path:
     return Path(platformdirs.user_cache_dir("backcare")) / "parsed-content.json"
 
 
-def open_store(override: Path | None, tz: tzinfo) -> tuple[Store | None, str | None]:
-    """The store in her data folder, or None and one sentence saying why it cannot be used."""
+def open_store(
+    override: Path | None, tz: tzinfo, *, fallback: bool = False
+) -> tuple[Store | None, str | None]:
+    """The store in her data folder, or None and the sentence saying why it cannot be used.
+
+    ``fallback`` (the app): never None; on a problem of the moment the store goes on in memory
+    and its ``notices`` say so (see ``core/store.py``). The command line asks without it, so a
+    command that cannot save says why and ends instead of pretending it saved.
+    """
     try:
-        return Store(data_dir(override), clock=lambda: datetime.now(tz)), None
-    except OSError as exc:
-        return None, f"Back Care cannot use its data folder: {exc.strerror or exc}."
+        return Store(data_dir(override), clock=lambda: datetime.now(tz), fallback=fallback), None
+    except StoreFault as fault:
+        return None, fault.sentence
 
 
 def load_plan(store: Store) -> Plan:

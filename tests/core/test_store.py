@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from backcare.core.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, write_private
+from backcare.core.store import (
+    DB_NAME,
+    SCHEMA_VERSION,
+    NewerFault,
+    Store,
+    StoreError,
+    write_private,
+)
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
@@ -73,14 +80,17 @@ def test_corrupt_database_is_moved_aside_and_a_fresh_one_starts(tmp_path: Path) 
     assert len(store.events()) == 1
 
 
-def test_database_from_a_newer_version_is_kept_not_overwritten(tmp_path: Path) -> None:
+def test_database_from_a_newer_version_is_left_untouched(tmp_path: Path) -> None:
+    """After a downgrade her history is not hidden behind a fresh one: nothing is set aside
+    (tests/faults/test_store_faults.py follows the app through it)."""
     db = sqlite3.connect(tmp_path / DB_NAME)
     db.execute("PRAGMA user_version = 99")
     db.close()
-    store = Store(tmp_path, clock)
-    assert store.schema_version == SCHEMA_VERSION
-    assert list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
-    assert store.notices
+    before = (tmp_path / DB_NAME).read_bytes()
+    with pytest.raises(NewerFault, match="made by a newer Back Care"):
+        Store(tmp_path, clock)
+    assert (tmp_path / DB_NAME).read_bytes() == before
+    assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
 
 
 def test_settings_are_json_and_a_bad_value_is_set_aside(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from backcare import __version__
 from backcare.app.shell import Shell
+from backcare.app.store_notice import show_store_notices
 from backcare.catalog import load_catalog
 from backcare.core.fields import use_parse_cache
 from backcare.core.lifecycle import Lifecycle
@@ -52,7 +53,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
         return 0
 
     tz = local_zone()
-    store, problem = open_store(data_dir_override, tz)
+    store, problem = open_store(data_dir_override, tz, fallback=True)  # never None
     if store is None:
         print(problem, file=sys.stderr)
         return 1
@@ -72,9 +73,8 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     window.show()
     service.start()
     shell.start()
-    for notice in store.notices:
-        print(notice, file=sys.stderr)
-        window.statusBar().showMessage(notice, 60_000)
+    show_store_notices(window, store)
+    store.check_in_background()  # the whole-file check, off the main thread (core/store_check)
     if quit_when_ready:
         # Zero-delay: fires once the event loop has processed the show and first paint.
         # "ready" on stdout marks that moment for whoever measures it (benchmarks/run.py),
