@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from backcare import __version__
 from backcare.app.shell import Shell
-from backcare.app.store_notice import show_store_notices
 from backcare.catalog import load_catalog
 from backcare.core.fields import use_parse_cache
 from backcare.core.lifecycle import Lifecycle
@@ -73,7 +72,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     window.show()
     service.start()
     shell.start()
-    show_store_notices(window, store)
+    shell.show_store_news()
     store.check_in_background()  # the whole-file check, off the main thread (core/store_check)
     if quit_when_ready:
         # Zero-delay: fires once the event loop has processed the show and first paint.

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QSystemTrayIcon
+from PySide6.QtWidgets import QDialog, QSystemTrayIcon, QWidget
 
 from backcare.app.dialogs import ShellDialogs
 from backcare.catalog import Catalog
@@ -89,6 +89,8 @@ class Shell(ShellDialogs, QObject):
         self.base_plan = plan if plan is not None else service.plan
         self.statuses: dict[str, ExerciseStatus] = {}
         self.settings_dialog: SettingsDialog | None = None
+        self._notices_told = 0  # how many of the store's notices she has been shown
+        self.store_box: QWidget | None = None  # "cannot save just now", while it is open
         self.wizard: SetupWizard | None = None
         self.setback_dialog: QDialog | None = None
         self._safety: Safety | None = None
@@ -299,6 +301,18 @@ class Shell(ShellDialogs, QObject):
             self.apply_progression()
         elif changes.day or changes.quiet or changes.show:
             self.refresh_status()
+        self.show_store_news()
+
+    def show_store_news(self) -> None:
+        """What the store has said since she was last told (all of it at start; later, a disk
+        that filled up mid-session, or that it can save again): the status bar, and a box
+        when nothing can be saved."""
+        from backcare.app.store_notice import show_store_notices
+
+        fresh = self.store.notices[self._notices_told:]
+        if fresh:
+            self._notices_told = len(self.store.notices)
+            self.store_box = show_store_notices(self.window, self.store, fresh)
 
     def refresh_status(self) -> None:
         now = self.service.now()

@@ -10,6 +10,7 @@ and a box she has to close says it once. Both are also printed to stderr, for a 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -18,13 +19,17 @@ from backcare.core.store import Store
 NEWS_MS = 60_000
 
 
-def show_store_notices(window: QMainWindow, store: Store) -> QWidget | None:
-    """Show ``store.notices``; returns the box shown when nothing can be saved, else None."""
-    for notice in store.notices:
+def show_store_notices(window: QMainWindow, store: Store,
+                       notices: Sequence[str] | None = None) -> QWidget | None:
+    """Show ``notices`` (all of ``store.notices`` when None: at start; later only the new
+    ones, such as a disk that filled up mid-session); returns the box shown when nothing can
+    be saved, else None."""
+    notices = store.notices if notices is None else notices
+    for notice in notices:
         print(notice, file=sys.stderr)
-    if not store.notices:
+    if not notices:
         return None
-    text = " ".join(store.notices)
+    text = " ".join(notices)
     window.statusBar().showMessage(text, 0 if store.fault is not None else NEWS_MS)
     window.statusBar().setToolTip(text)
     if store.fault is None:
