@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from backcare import __version__
@@ -59,6 +59,15 @@ def lay_out(canvas: Canvas, sheet: WeekSheet, poses: Mapping[str, Pose],
     return flow, footer
 
 
+def _white_page(painter: QPainter, device: QPagedPaintDevice) -> None:
+    """Paint the page white, with no pen. The print preview records the pages and plays them
+    back with a painter in the window's colours; a pen equal to the painter's first one (black)
+    is not recorded, so without a change of pen first the first words played back in the
+    window's text colour: pale grey on a dark desktop."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.fillRect(QRectF(0, 0, device.width(), device.height()), Qt.GlobalColor.white)
+
+
 def paint_sheet(device: QPagedPaintDevice, sheet: WeekSheet, poses: Mapping[str, Pose]) -> int:
     """Draw the whole sheet on ``device`` (already set to its paper); returns the pages."""
     canvas = Canvas(device)
@@ -71,6 +80,7 @@ def paint_sheet(device: QPagedPaintDevice, sheet: WeekSheet, poses: Mapping[str,
         for number, placed in enumerate(flow.pages, start=1):
             if number > 1:
                 device.newPage()
+            _white_page(painter, device)
             for item in placed:
                 painter.save()
                 painter.setClipRect(item.rect.adjusted(-2, -2, 2, 2))
