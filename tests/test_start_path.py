@@ -62,5 +62,8 @@ def test_an_everyday_start_loads_only_what_it_uses(tmp_path: Path) -> None:
     assert "PySide6.QtSvg" not in modules  # the icon is drawn from PNGs (ui/app_icon.py)
     assert "tomllib" not in modules  # content came from the parse cache
     assert "backcare.ui.exercises_page" not in modules  # built when first opened
+    assert "backcare.core.ledger" not in modules  # only the content checks read it (3 ms)
+    for later in ("icalendar", "backcare.sheet.document", "backcare.core.calendar_export"):
+        assert later not in modules, later  # the calendar and the sheet: when asked for
     assert everyday["qt_namespace_built"] is False  # app/startup.py, measure 2
     assert everyday["kept_source"] == []  # app/startup.py, measure 1

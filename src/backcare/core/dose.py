@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backcare.core import fields as f
-from backcare.core.ledger import DOSE_KIND, Citing
 from backcare.core.problems import Invalid
+
+if TYPE_CHECKING:
+    from backcare.core.ledger import Citing
 
 TIMES_OF_DAY = ("morning", "midday", "afternoon", "evening", "night", "any")
 
@@ -85,5 +87,9 @@ def parse_dose(data: Mapping[str, Any]) -> Dose:
 
 
 def dose_citing(exercise_id: str, file: Path, dose: Dose) -> Citing:
-    """The dose's sources for ``check_links``, which also checks that each is a dose entry."""
+    """The dose's sources for ``check_links``, which also checks that each is a dose entry.
+    The ledger is imported here, not at the top: only the content checks need it, and reading
+    it costs about 3 ms of every start."""
+    from backcare.core.ledger import DOSE_KIND, Citing
+
     return Citing(exercise_id, file, "dose.sources", dose.sources, kind=DOSE_KIND)
