@@ -119,7 +119,7 @@ class Catalog:
 
 
 def _read_poses(folder: Path) -> tuple[Mapping[str, Pose], tuple[ContentProblem, ...]]:
-    from backcare.figures.pose import load_poses
+    from backcare.figures.pose_file import load_poses
 
     return load_poses(folder)
 

@@ -42,9 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     figures = commands.add_parser(
         "figures",
         help="write a PNG and an SVG figure for every step of every exercise",
-        description="Write a PNG and an SVG for every step of every exercise, for review.",
+        description="Write a PNG and an SVG for every step of every exercise, for review, "
+        "and/or one contact sheet: every step of every exercise with its words under it.",
     )
-    figures.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    figures.add_argument("--out", type=Path, metavar="DIR", help="output folder")
+    figures.add_argument(
+        "--contact-sheet", type=Path, metavar="FILE.png",
+        help="one PNG with every step of every exercise, its words and the list thumbnail",
+    )
     today = commands.add_parser(
         "today",
         help="print a day's reminders in order, one per line (time, kind, what)",
@@ -352,7 +357,11 @@ def _headless_qt() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def _figures(out: Path) -> int:
+def _figures(out: Path | None, contact: Path | None) -> int:
+    if out is None and contact is None:
+        print("Say where to write the figures: --out DIR, --contact-sheet FILE.png, or both.",
+              file=sys.stderr)
+        return 2
     _headless_qt()
     from PySide6.QtGui import QGuiApplication
 
@@ -363,15 +372,24 @@ def _figures(out: Path) -> int:
     catalog = load_catalog()
     for problem in catalog.problems:
         print(f"Skipped: {problem.sentence()}", file=sys.stderr)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        written = export_figures(catalog.exercises, catalog.poses, out)
-    except OSError as exc:
-        print(f"Could not write the figures to {out}: {exc.strerror or exc}.", file=sys.stderr)
-        return 1
     steps = sum(len(e.steps) for e in catalog.exercises)
-    print(f"Wrote {len(written)} files for {steps} steps of {len(catalog.exercises)} exercises "
-          f"to {out}.")
+    target = out
+    try:
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            written = export_figures(catalog.exercises, catalog.poses, out)
+            print(f"Wrote {len(written)} files for {steps} steps of {len(catalog.exercises)} "
+                  f"exercises to {out}.")
+        if contact is not None:
+            from backcare.figures.contact_sheet import write_contact_sheet
+
+            target = contact
+            write_contact_sheet(contact, catalog.exercises, catalog.poses)
+            print(f"Wrote the contact sheet of {steps} steps to {contact}.")
+    except OSError as exc:
+        print(f"Could not write the figures to {target}: {exc.strerror or exc}.",
+              file=sys.stderr)
+        return 1
     del app
     return 0 if not catalog.problems else 1
 
@@ -379,7 +397,7 @@ def _figures(out: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "figures":
-        return _figures(args.out)
+        return _figures(args.out, args.contact_sheet)
     if args.command == "today":
         return _today(args.date, args.data_dir)
     if args.command == "settings":

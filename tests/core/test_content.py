@@ -53,7 +53,7 @@ EXPECTED_POSES: dict[str, tuple[str, ...]] = {
         "front-stand-arms-down",
     ),
     "wall-stand": ("wall-stand-gap", "wall-stand-flat"),
-    "pelvic-floor": ("wall-stand-flat", "wall-stand-squeeze", "wall-stand-flat"),
+    "pelvic-floor": ("wall-stand-front", "wall-stand-front-squeeze", "wall-stand-front"),
     "ball-balance": (
         "front-ball-sit",
         "front-ball-shift",
@@ -95,7 +95,7 @@ EXPECTED_PROPS: dict[str, set[str]] = {
     "pelvic-floor": {"wall", "floor"},
     "ball-balance": {"ball", "mat"},
     "breathing-arm-raise": {"floor"},
-    "walking-backwards": {"floor"},
+    "walking-backwards": {"floor", "counter"},
     "back-rub": {"floor"},
 }
 
@@ -298,6 +298,15 @@ BAD_FILES: dict[str, tuple[str, str]] = {
              'after_postnatal_check = "yes"\n'),
         ),
         "after_postnatal_check",
+    ),
+    # the list's thumbnail names one of its steps, counted from 1 (cat back has 3)
+    "thumb-past-end": (
+        _variant("thumb-past-end", ("thumbnail_step = 2", "thumbnail_step = 4")),
+        "thumbnail_step",
+    ),
+    "thumb-zero": (
+        _variant("thumb-zero", ("thumbnail_step = 2", "thumbnail_step = 0")),
+        "thumbnail_step",
     ),
 }
 

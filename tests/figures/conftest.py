@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backcare.figures.pose import Contact, Placement, Pose, load_poses
+from backcare.figures.pose import Contact, Placement, Pose
+from backcare.figures.pose_file import load_poses
 
 POSE_DIR = Path(__file__).resolve().parents[2] / "resources" / "poses"
 

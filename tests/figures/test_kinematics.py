@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backcare.figures import props as P
-from backcare.figures.pose import (
+from backcare.figures.body import (
     ANGLES,
     FOREARM,
     GROUPS,
@@ -20,12 +20,10 @@ from backcare.figures.pose import (
     THIGH,
     TRUNK,
     UPPER_ARM,
-    Placement,
-    blend,
-    check_clearance,
-    check_contacts,
-    solve,
 )
+from backcare.figures.motion import blend
+from backcare.figures.pose import Placement, solve
+from backcare.figures.pose_checks import check_clearance, check_contacts
 from tests.figures.conftest import side_pose
 
 BONES = {
@@ -162,4 +160,5 @@ def test_blending_two_mat_poses_keeps_her_on_the_mat(poses: dict, t: float) -> N
     sk = solve(frame)
     lowest = min(p[1] - r for _, p, r in sk.discs())
     assert lowest == pytest.approx(P.MAT_TOP, abs=1e-6)
-    assert set(dict(frame.angles)) == set(ANGLES["side"])
+    if 0 < t < 1:  # an in-between frame spells out every angle; the ends are the poses
+        assert set(dict(frame.angles)) == set(ANGLES["side"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backcare.figures.pose import load_poses
+from backcare.figures.pose_file import load_poses
 from tests.figures.conftest import POSE_DIR
 
 GOOD = "stand-side"
@@ -16,10 +16,11 @@ BAD = {
     "not-toml": ("view = [unclosed", ""),
     "no-view": ("", "view"),
     "wrong-type": ("trunk.angle", "trunk.angle"),
-    "bad-prop": ("props", "props[1]"),
-    "bad-point": ("contacts", "contacts[0].point"),
+    "bad-prop": ("props", "props[2]"),
+    "bad-point": ("contacts", "contacts[1].point"),
     "bad-angle-name": ("trunk.twist", "trunk.twist"),
     "wrong-id": ("id", "id"),
+    "roll-without-ball": ("place.roll", "place.roll"),
 }
 
 
@@ -32,13 +33,15 @@ def _text(pose_id: str, breakage: str) -> str:
     if pose_id == "wrong-type":
         return body.replace("[trunk]\nangle = 90", '[trunk]\nangle = "ninety"')
     if pose_id == "bad-prop":
-        return body.replace('props = ["floor"]', 'props = ["floor", "sofa"]')
+        return body.replace('props = ["floor", "counter"]', 'props = ["floor", "counter", "sofa"]')
     if pose_id == "bad-point":
         return body.replace('point = "near_heel"', 'point = "near_tail"', 1)
     if pose_id == "bad-angle-name":
         return body.replace("[trunk]\n", "[trunk]\ntwist = 4\n")
     if pose_id == "wrong-id":
         return body.replace(f'id = "{pose_id}"', 'id = "someone-else"')
+    if pose_id == "roll-without-ball":  # only the ball rolls
+        return body.replace("[place]\nx = 0", "[place]\nx = 0\nroll = 5")
     raise AssertionError(pose_id)
 
 

@@ -1,5 +1,6 @@
 """Every pose file in resources/poses loads, touches what it says it touches, and goes through
-nothing; and the handful of poses whose meaning is geometric really have that geometry."""
+nothing; and the poses whose meaning is geometric (a gentle bridge, a gap behind the waist, a
+hand on the counter, a ball rolled aside) really have that geometry."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import math
 import pytest
 
 from backcare.figures import props as P
-from backcare.figures.pose import Pose, check_clearance, check_contacts, solve
+from backcare.figures.pose import Pose, solve
+from backcare.figures.pose_checks import check_above_ground, check_clearance, check_contacts
 from tests.figures.conftest import POSE_DIR
 
 REQUIRED = [
@@ -31,7 +33,8 @@ REQUIRED = [
     "plank-forearm",
     "wall-stand-gap",
     "wall-stand-flat",
-    "wall-stand-squeeze",
+    "wall-stand-front",
+    "wall-stand-front-squeeze",
     "stand-side",
     "walk-back-step",
     "stand-rub-up",
@@ -60,6 +63,7 @@ def test_contacts_touch_and_nothing_goes_through(poses: dict[str, Pose], pose_id
     assert pose.contacts, "every pose says what holds her up"
     assert check_contacts(pose) == []
     assert check_clearance(pose) == []
+    assert check_above_ground(pose) == []  # the head, the bun and the nose included
     sk = solve(pose)
     lowest = min(p[1] - r for _, p, r in sk.discs())
     assert lowest >= -0.5, "nothing below the floor"
@@ -94,11 +98,18 @@ def _off_line(a: tuple[float, float], b: tuple[float, float], p: tuple[float, fl
     return abs((bx - ax) * (ay - p[1]) - (ax - p[0]) * (by - ay)) / math.dist(a, b)
 
 
-def test_bridge_is_a_straight_line_from_knees_to_shoulders(poses: dict[str, Pose]) -> None:
+def test_bridge_lifts_the_hips_just_a_little_into_a_gentle_slope(poses: dict[str, Pose]) -> None:
+    """The card says "lift your hips off the mat, just a little", "a gentle slope", "don't push
+    your hips up high": so the hips clear the mat by a hand's depth, not a full bridge."""
     bridge, lying = solve(poses["bridge-up"]), solve(poses["supine-knees-bent"])
-    assert bridge["pelvis"][1] > lying["pelvis"][1] + 12  # hips up
-    assert _off_line(bridge["near_knee"], bridge["near_shoulder"], bridge["pelvis"]) < 3
-    assert bridge["pelvis"][1] < bridge["near_knee"][1]  # not higher than the line
+    lift = bridge["pelvis"][1] - lying["pelvis"][1]
+    assert 6 < lift < 14
+    (sx, sy), (hx, hy) = bridge["near_shoulder"], bridge["pelvis"]
+    assert 5 < math.degrees(math.atan2(hy - sy, hx - sx)) < 18  # shoulders to hips: gentle
+    # well below the straight knees-to-shoulders line of a full bridge
+    (kx, ky) = bridge["near_knee"]
+    on_line = sy + (ky - sy) * (hx - sx) / (kx - sx)
+    assert hy < on_line - 6
 
 
 def test_plank_kneeling_lines_up_knees_hips_and_head(poses: dict[str, Pose]) -> None:
@@ -112,12 +123,26 @@ def test_leg_back_is_at_hip_height_not_higher(poses: dict[str, Pose]) -> None:
     assert sk["near_ankle"][0] < sk["pelvis"][0] - 60  # straight back
 
 
-def test_wall_gap_shows_a_gap_and_flat_has_none(poses: dict[str, Pose]) -> None:
-    def gap(pose_id: str) -> float:
-        return solve(poses[pose_id])["lower_back"][0] - P.WALL_X
+def test_wall_gap_has_her_hand_in_it_and_flat_has_none(poses: dict[str, Pose]) -> None:
+    def gap(pose_id: str) -> float:  # from the wall to the skin of her lower back
+        sk = solve(poses[pose_id])
+        return sk["lower_back"][0] - sk.radii["lower_back"] - P.WALL_X
 
-    assert gap("wall-stand-gap") > 4
+    assert gap("wall-stand-gap") > 5
     assert gap("wall-stand-flat") < 2.5
+    sk = solve(poses["wall-stand-gap"])
+    hand_x, hand_y = sk["near_hand"]
+    assert P.WALL_X < hand_x < sk["lower_back"][0]  # between the wall and her back
+    assert abs(hand_y - sk["waist"][1]) < 12  # at her waist
+
+
+def test_an_arched_back_hollows_behind_without_a_bulging_tummy(poses: dict[str, Pose]) -> None:
+    """The gap is the curve of her lower back; her tummy keeps the line of a straight back
+    (the arch bulged it forward like a pregnancy)."""
+    arched, flat = solve(poses["wall-stand-gap"]), solve(poses["wall-stand-flat"])
+    tummy = arched["belly"][0] - arched["pelvis"][0]
+    assert tummy < flat["belly"][0] - flat["pelvis"][0] + 2.5
+    assert arched.front_width(0.4) < arched.half_width(0.4) - 3
 
 
 def test_tabletop_shin_is_level_and_leg_up_is_about_sixty(poses: dict[str, Pose]) -> None:
@@ -151,5 +176,32 @@ def test_arms_up_is_above_the_head_and_arms_out_at_shoulder_height(
 
 def test_hints_are_where_the_exercise_needs_them(poses: dict[str, Pose]) -> None:
     assert poses["supine-leg-shake"].motion == "wobble"
-    assert "pelvis" in poses["wall-stand-squeeze"].highlight
+    assert "pelvis" in poses["wall-stand-front-squeeze"].highlight
+    assert poses["wall-stand-front-squeeze"].view == "front"  # the pelvic floor, mid-pelvis
     assert poses["prone-press"].highlight and poses["prone-press"].motion == "down"
+    assert poses["plank-kneeling"].arrow_at == "near_knee"  # "walk your knees back"
+
+
+def test_her_hand_rests_on_the_counter_and_stays_there(poses: dict[str, Pose]) -> None:
+    stand, step = solve(poses["stand-side"]), solve(poses["walk-back-step"])
+    for sk in (stand, step):
+        assert abs(sk["far_hand"][1] - sk.radii["far_hand"] - P.COUNTER_TOP) < 1.5
+    assert math.dist(stand["far_hand"], step["far_hand"]) < 1
+    # the free arm hangs by her side: it does not swing forward as in walking forwards
+    assert abs(step["near_wrist"][0] - step["near_shoulder"][0]) < 8
+    assert step["near_toe"][0] < stand["near_toe"][0] - 20  # the foot reaches back
+
+
+def test_the_ball_rolls_aside_under_her_and_shows_wider_than_her_legs(
+    poses: dict[str, Pose],
+) -> None:
+    sit, shift = poses["front-ball-sit"], poses["front-ball-shift"]
+    ball = sit.scene()["ball"].parts[0]
+    rolled = shift.scene()["ball"].parts[0]
+    assert isinstance(ball, P.Circle) and isinstance(rolled, P.Circle)
+    assert rolled.cx - ball.cx > 4  # the ball itself moves, not only her hips
+    sk = solve(sit)
+    for side in ("left", "right"):  # hip-width legs in front of it, not astride it
+        x = abs(sk[f"{side}_knee"][0])
+        assert x + sk.radii[f"{side}_knee"] < ball.r - 5
+        assert abs(sk[f"{side}_ankle"][0]) < 14

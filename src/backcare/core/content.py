@@ -24,7 +24,7 @@ from backcare.core.dose import Dose, parse_dose
 from backcare.core.postures import EarlyPosition, parse_early_position
 from backcare.core.problems import ContentProblem, Invalid
 
-PROPS = ("floor", "mat", "wall", "bed", "ball", "cushion", "chair")
+PROPS = ("floor", "mat", "wall", "bed", "ball", "cushion", "chair", "counter")
 # The types of birth an exercise's earliest week is given for, least to most careful. An
 # assisted birth (forceps or vacuum) is a vaginal birth that often leaves stitches, bruising and
 # a more stretched pelvic floor, so its week lies between the other two (checked on load).
@@ -191,11 +191,19 @@ class Exercise:
     after_postnatal_check: bool = False
     # How to do it before the exercise whose posture its steps borrow opens (see postures).
     early_position: EarlyPosition | None = None
+    # The step (counted from 1) whose figure the list shows: the most telling one, since many
+    # exercises start from the same lying or kneeling position and would look alike.
+    thumbnail_step: int = 1
 
     @property
     def poses(self) -> tuple[str, ...]:
         """Distinct pose ids in step order."""
         return tuple(dict.fromkeys(step.pose for step in self.steps))
+
+    @property
+    def thumbnail(self) -> Step:
+        """The step the Exercises list shows as this exercise's picture."""
+        return self.steps[self.thumbnail_step - 1]
 
 
 @dataclass(frozen=True)
@@ -332,6 +340,7 @@ def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
         movements=f.texts(data, "movements", allowed=MOVEMENTS, min_items=1),
         after_postnatal_check=f.flag(data, "after_postnatal_check"),
         early_position=early,
+        thumbnail_step=f.whole(data, "thumbnail_step", low=1, high=len(steps), default=1),
     )
     if len(exercise.purpose) > 140:
         raise Invalid("purpose", "must be one short line (140 characters at most).")

@@ -10,6 +10,7 @@ steps never jumps. The caller's painter state is saved and restored around every
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -25,28 +26,38 @@ from PySide6.QtGui import (
 )
 
 from backcare.figures import props as P
-from backcare.figures.pose import CAPS, GROUPS, SIDE, Pose, Skeleton, moved_most, solve
+from backcare.figures.body import ANGLES
+from backcare.figures.body_paint import (
+    BACKGROUND,
+    FIGURE_COLOR,
+    GHOST_OPACITY,
+    group_paths,
+    paint_figure,
+    paint_ghost,
+)
+from backcare.figures.motion import moved_most
+from backcare.figures.pose import Pose, Skeleton, solve
+from backcare.figures.prop_paint import paint_props
 
-FIGURE_COLOR = QColor("#3d7ea6")  # near limbs, trunk and head: calm, clear blue
-FAR_COLOR = QColor("#2a5877")  # far limbs: darker, they are behind
-OUTLINE_COLOR = QColor("#1f4259")
-HAIR_COLOR = QColor("#33302e")
+__all__ = [
+    "ARROW_COLOR",
+    "BACKGROUND",
+    "FIGURE_COLOR",
+    "GHOST_OPACITY",
+    "HIGHLIGHT_COLOR",
+    "paint_step",
+    "render_image",
+    "render_png",
+    "render_svg",
+    "world_transform",
+]
+
 ARROW_COLOR = QColor("#e07a2e")  # the accent: motion arrows and hints
 HIGHLIGHT_COLOR = QColor("#e0457b")
-GHOST_OPACITY = 0.25
-BACKGROUND = QColor("#ffffff")
 
-_FLOOR = QColor("#9aa5ae")
-_FLOOR_FILL = QColor("#eef1f3")
-_MAT = QColor("#8cc5a8")
-_WALL = QColor("#e6e0d6")
-_BED = QColor("#dbe5ef")
-_BALL = QColor("#b7a2d6")
-_CUSHION = QColor("#f0c49c")
-_WOOD = QColor("#b08960")
-
-_OUTLINE_CM = 0.7
 _MIN_ARROW_CM = 4.0
+_MIN_NAMED_ARROW_CM = 2.0
+_GLOW_CM = 16.0  # a highlight (a squeeze, a press): big enough to show in a thumbnail
 
 
 def world_transform(rect: QRectF, view: str) -> tuple[float, float, float]:
@@ -63,220 +74,7 @@ def _qp(p: tuple[float, float]) -> QPointF:
     return QPointF(p[0], p[1])
 
 
-def _darker(color: QColor, factor: int = 125) -> QColor:
-    return color.darker(factor)
-
-
-# --- shapes ---------------------------------------------------------------------------------
-
-
-def _capsule(a: tuple[float, float], ra: float, b: tuple[float, float], rb: float) -> QPolygonF:
-    """A limb segment as one simple outline: a half-disc round each end joined by straight
-    sides, tapering from ``ra`` to ``rb``. One polygon, so unions of them are clean."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    n = math.hypot(dx, dy)
-    if n < 1e-6:
-        dx, dy, n = 1.0, 0.0, 1.0
-    ux, uy = dx / n, dy / n
-    nx, ny = -uy, ux
-    pts: list[QPointF] = []
-    for k in range(13):  # round the far side of ``a``: from +n through -u to -n
-        phi = math.pi * k / 12
-        c, s = math.cos(phi), math.sin(phi)
-        pts.append(QPointF(a[0] + (nx * c - ux * s) * ra, a[1] + (ny * c - uy * s) * ra))
-    for k in range(13):  # round the far side of ``b``: from -n through +u to +n
-        phi = math.pi * k / 12
-        c, s = math.cos(phi), math.sin(phi)
-        pts.append(QPointF(b[0] + (-nx * c + ux * s) * rb, b[1] + (-ny * c + uy * s) * rb))
-    return QPolygonF(pts)
-
-
-def _union(polygons: list[QPolygonF]) -> QPainterPath:
-    """The merged outline of several shapes (boolean union, not a winding trick: overlapping
-    shapes of opposite orientation would otherwise punch holes)."""
-    out = QPainterPath()
-    for polygon in polygons:
-        piece = QPainterPath()
-        piece.addPolygon(polygon)
-        piece.closeSubpath()
-        out = out.united(piece)
-    return out
-
-
-def _disc(p: tuple[float, float], r: float) -> QPolygonF:
-    return QPolygonF(
-        [QPointF(p[0] + r * math.cos(k * math.pi / 18), p[1] + r * math.sin(k * math.pi / 18))
-         for k in range(36)]
-    )
-
-
-def _trunk_outline(sk: Skeleton) -> QPolygonF:
-    """The trunk: the spine curve thickened by the body profile, with rounded ends."""
-    steps = 24
-    left: list[QPointF] = []
-    right: list[QPointF] = []
-    for i in range(steps + 1):
-        t = i / steps
-        (cx, cy), (nx, ny), w = sk.at(t), sk.normal(t), sk.half_width(t)
-        left.append(QPointF(cx + nx * w, cy + ny * w))
-        right.append(QPointF(cx - nx * w, cy - ny * w))
-    bottom, top = CAPS[sk.view]
-
-    def cap(t: float, depth: float, outward: float) -> list[QPointF]:
-        (cx, cy), (nx, ny), w = sk.at(t), sk.normal(t), sk.half_width(t)
-        tx, ty = ny, -nx  # unit tangent along the spine
-        pts = []
-        for k in range(1, 12):
-            phi = math.pi * k / 12
-            c, s = math.cos(phi), math.sin(phi)
-            pts.append(
-                QPointF(
-                    cx + nx * w * c * outward + tx * depth * s * outward,
-                    cy + ny * w * c * outward + ty * depth * s * outward,
-                )
-            )
-        return pts
-
-    # left edge up, cap over the top from left to right, right edge down, cap under the bottom
-    outline = left + cap(1.0, top, 1.0) + list(reversed(right)) + cap(0.0, bottom, -1.0)
-    return QPolygonF(outline)
-
-
-def _group_paths(sk: Skeleton) -> list[tuple[str, QPainterPath]]:
-    """One merged outline per drawing group (far arm, far leg, trunk, …), back to front."""
-    out: list[tuple[str, QPainterPath]] = []
-    for name, bones in GROUPS[sk.view]:
-        shapes: list[QPolygonF] = []
-        if name == "trunk":
-            shapes.append(_trunk_outline(sk))
-            shapes.append(_capsule(sk["neck"], 5.0, sk["head"], 5.0))
-            shapes.append(_disc(sk["head"], sk.radii["head"]))
-        else:
-            shapes.extend(_capsule(sk[a], sk.radii[a], sk[b], sk.radii[b]) for a, b in bones)
-        out.append((name, _union(shapes)))
-    return out
-
-
-def _hair(painter: QPainter, sk: Skeleton) -> None:
-    """Hair over the back of the head and a small bun: it shows which way she faces."""
-    head, neck, r = sk["head"], sk["neck"], sk.radii["head"]
-    up = math.atan2(head[1] - neck[1], head[0] - neck[0])
-    rect = QRectF(head[0] - r, head[1] - r, 2 * r, 2 * r)
-    path = QPainterPath(_qp(head))
-    if sk.view == SIDE:
-        back = up + math.pi / 2  # the back of the head, a quarter turn from "up"
-        path.arcTo(rect, -(math.degrees(up) - 25), -160)  # y is up: Qt's angles run backwards
-        path.closeSubpath()
-        bun = (head[0] + math.cos(back) * r * 0.95 + math.cos(up) * 2,
-               head[1] + math.sin(back) * r * 0.95 + math.sin(up) * 2)
-        knot = QPainterPath()
-        knot.addPolygon(_disc(bun, r * 0.38))
-        path = path.united(knot)
-    else:
-        path.arcTo(rect, -(math.degrees(up) - 80), -160)
-        path.closeSubpath()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(HAIR_COLOR)
-    painter.drawPath(path)
-
-
-# --- props ----------------------------------------------------------------------------------
-
-
-def _rect(box: P.Box) -> QRectF:
-    return QRectF(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)
-
-
-def _paint_props(painter: QPainter, pose: Pose) -> None:
-    view = pose.view
-    x0, y0, x1, y1 = P.FRAME[view]
-    world = P.scene(view, pose.props)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(_FLOOR_FILL)
-    painter.drawRect(QRectF(x0, y0, x1 - x0, -y0))
-    if "wall" in world and view == SIDE:
-        painter.setBrush(_WALL)
-        painter.setPen(QPen(_darker(_WALL), 0.8))
-        painter.drawRect(QRectF(x0, 0, P.WALL_X - x0, y1 - 0))
-        painter.setBrush(_darker(_WALL, 110))
-        painter.drawRect(QRectF(x0, 0, P.WALL_X - x0, 8))
-    painter.setPen(QPen(_FLOOR, 0.9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-    painter.drawLine(QPointF(x0, 0), QPointF(x1, 0))
-    for name, prop in world.items():
-        if name in ("floor", "wall"):
-            continue
-        _paint_prop(painter, name, prop)
-
-
-def _paint_prop(painter: QPainter, name: str, prop: P.Prop) -> None:
-    colors = {"mat": _MAT, "bed": _BED, "cushion": _CUSHION, "chair": _WOOD, "ball": _BALL}
-    color = colors[name]
-    painter.setPen(QPen(_darker(color), 0.6))
-    painter.setBrush(color)
-    for part in (*prop.drawn_only, *prop.parts):
-        if isinstance(part, P.Circle):
-            painter.drawEllipse(QPointF(part.cx, part.cy), part.r, part.r)
-            shine = QColor(255, 255, 255, 110)
-            painter.save()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(shine)
-            painter.drawEllipse(
-                QPointF(part.cx - part.r * 0.38, part.cy + part.r * 0.42),
-                part.r * 0.26, part.r * 0.16,
-            )
-            painter.restore()
-        else:
-            radius = 0.75 if name == "mat" else 2.5 if name in ("bed", "cushion") else 1.0
-            painter.drawRoundedRect(_rect(part), radius, radius)
-    if name == "bed":  # a quilted line so the block reads as a mattress
-        top = prop.parts[0]
-        painter.setPen(QPen(_darker(_BED, 115), 0.5))
-        y = (top.y0 + top.y1) / 2 if isinstance(top, P.Box) else 0
-        if isinstance(top, P.Box):
-            painter.drawLine(QPointF(top.x0 + 3, y), QPointF(top.x1 - 3, y))
-
-
-# --- figure, ghost, hints -------------------------------------------------------------------
-
-
-def _paint_figure(painter: QPainter, sk: Skeleton) -> None:
-    outline = QPen(OUTLINE_COLOR, _OUTLINE_CM)
-    outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    trunk: QPainterPath | None = None
-    for name, path in _group_paths(sk):
-        far = name.startswith("far_")
-        painter.setPen(outline)
-        painter.setBrush(FAR_COLOR if far else FIGURE_COLOR)
-        painter.drawPath(path)
-        if name == "trunk":
-            trunk = path
-            _hair(painter, sk)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(outline)
-            r = sk.radii["head"]
-            painter.drawEllipse(_qp(sk["head"]), r, r)
-        elif trunk is not None and not far:
-            # Let the limb grow out of the body: no joint ring drawn over the trunk.
-            root = dict(GROUPS[sk.view])[name][0][0]  # the shoulder or hip
-            ring = QPainterPath()
-            ring.addPolygon(_disc(sk[root], sk.radii[root] + 1.5))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(FIGURE_COLOR)
-            painter.drawPath(trunk.intersected(ring).intersected(path))
-
-
-def _paint_ghost(painter: QPainter, sk: Skeleton) -> None:
-    """The previous pose as one pale silhouette: a single merged path, so overlapping limbs do
-    not stack up into darker patches."""
-    whole = QPainterPath()
-    for _, path in _group_paths(sk):
-        whole = whole.united(path)
-    painter.save()
-    painter.setOpacity(GHOST_OPACITY)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(FIGURE_COLOR)
-    painter.drawPath(whole)
-    painter.restore()
+# --- hints ----------------------------------------------------------------------------------
 
 
 def _arrow_head(painter: QPainter, tip: tuple[float, float], angle: float, size: float) -> None:
@@ -322,28 +120,49 @@ def _arrow(painter: QPainter, start: tuple[float, float], end: tuple[float, floa
     _arrow_head(painter, end, angle, head)
 
 
+def _paint_roll_arrow(painter: QPainter, ghost: Pose, pose: Pose) -> bool:
+    """When the step rolls the ball, the arrow is the ball's: beside it at its middle, in the
+    way it rolled, where nothing of her hides it. True when it drew one."""
+    if ghost.place.roll == pose.place.roll or "ball" not in pose.props:
+        return False
+    ball = pose.scene()["ball"].parts[0]
+    if not isinstance(ball, P.Circle):
+        return False
+    way = 1.0 if pose.place.roll > ghost.place.roll else -1.0
+    start = (ball.cx + way * (ball.r + 4.0), ball.cy)
+    _arrow(painter, start, (start[0] + way * 18.0, start[1]))
+    return True
+
+
 def _paint_motion_arrow(painter: QPainter, ghost: Pose, pose: Pose, sk: Skeleton) -> None:
     """One arrow for the main movement: along the path from the ghost's point to the figure's
     when there is room (a foot, a hand), otherwise just ahead of the point in the direction it
     moved (hips lifting in a bridge, a back rounding up), where it cannot hide in the body."""
-    if pose.arrow_at:
-        name = pose.arrow_at
+    # The pose names the point that matters, or else the ghost does: coming back from a pose
+    # is the same movement the other way (the cat's back lowers where it humped).
+    if _paint_roll_arrow(painter, ghost, pose):
+        return
+    if pose.arrow_at or ghost.arrow_at:
+        name = pose.arrow_at or ghost.arrow_at
         dist = math.dist(solve(ghost)[name], sk[name])
+        least = _MIN_NAMED_ARROW_CM  # named because it matters, even when the move is small
     else:
         name, dist = moved_most(ghost, pose)
-    if dist < _MIN_ARROW_CM:
+        least = _MIN_ARROW_CM
+    if dist < least:
         return
     before, after = solve(ghost)[name], sk[name]
     r = sk.radii[name] + 2.5
     ux, uy = (after[0] - before[0]) / dist, (after[1] - before[1]) / dist
-    if r >= 9.0 or dist < 2 * r + 8:
+    if r >= 9.0 or dist - 2 * r < 14.0:  # no room for a clear arrow between the two
         length = min(25.0, max(16.0, dist))
         start = (after[0] + ux * r, after[1] + uy * r)
         end = (start[0] + ux * length, start[1] + uy * length)
-        solids = P.scene(pose.view, pose.props).values()
-        if any(prop.distance(end) < 1.0 for prop in solids):
-            # no room ahead (hips lowering onto the mat, a back pressing into the wall): the
-            # arrow comes from behind the point instead, over the ghost
+        solids = [prop for prop in pose.scene().values() if not prop.beside]
+        if uy < -0.3 or any(prop.distance(end) < 1.0 for prop in solids):
+            # a point going down (a back lowering to flat), or no room ahead (a back pressing
+            # into the wall): the arrow comes from behind the point instead, over the ghost, so
+            # it presses down on the body from the air above rather than hanging beneath it
             end = (after[0] - ux * r, after[1] - uy * r)
             start = (end[0] - ux * length, end[1] - uy * length)
         _arrow(painter, start, end)
@@ -353,10 +172,31 @@ def _paint_motion_arrow(painter: QPainter, ghost: Pose, pose: Pose, sk: Skeleton
     _arrow(painter, start, end, bow=sk["pelvis"])
 
 
+def _paint_echoes(painter: QPainter, pose: Pose) -> None:
+    """A limb that wobbles ("let the leg go floppy") is drawn with two faint echoes of itself a
+    little lifted, as a shake is drawn in a cartoon, so the movement shows in a still."""
+    side = pose.motion_at.split("_")[0]
+    group, angle = f"{side}_leg", f"{side}.hip"
+    if angle not in dict(pose.angles) and angle not in ANGLES[pose.view]:
+        return
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(FIGURE_COLOR)
+    for lift, opacity in ((5.0, 0.3), (10.0, 0.16)):
+        angles = dict(pose.angles)
+        angles[angle] = pose.angle(angle) + lift
+        echo = solve(replace(pose, angles=tuple(angles.items())))
+        painter.setOpacity(opacity)
+        for name, path, _hand in group_paths(echo):
+            if name == group:
+                painter.drawPath(path)
+    painter.restore()
+
+
 def _paint_hints(painter: QPainter, pose: Pose, sk: Skeleton) -> None:
     for name in pose.highlight:
         x, y = sk[name]
-        glow = QRadialGradient(QPointF(x, y), 13.0)
+        glow = QRadialGradient(QPointF(x, y), _GLOW_CM)
         inner = QColor(HIGHLIGHT_COLOR)
         inner.setAlpha(190)
         outer = QColor(HIGHLIGHT_COLOR)
@@ -366,21 +206,28 @@ def _paint_hints(painter: QPainter, pose: Pose, sk: Skeleton) -> None:
         glow.setColorAt(1.0, outer)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(glow))
-        painter.drawEllipse(QPointF(x, y), 13.0, 13.0)
+        painter.drawEllipse(QPointF(x, y), _GLOW_CM, _GLOW_CM)
     if not pose.motion:
         return
     x, y = sk[pose.motion_at]
     r = sk.radii[pose.motion_at]
     if pose.motion == "wobble":
-        pen = QPen(ARROW_COLOR, 1.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        pen = QPen(ARROW_COLOR, 1.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for side in (-1, 1):  # a zigzag on each side of the foot: shake it loose
-            cx = x + side * (r + 9)
-            zig = QPainterPath(QPointF(cx, y - 8))
+        marks = [(x + side * (r + 9), y) for side in (-1, 1)]  # each side of the foot
+        side_name = pose.motion_at.split("_")[0]
+        knee = f"{side_name}_knee"
+        if knee in sk.points and knee != pose.motion_at:  # and along the loose leg, above it
+            (kx, ky), kr = sk[knee], sk.radii[knee]
+            for t in (0.0, 0.5):
+                mx, my = kx + (x - kx) * t, ky + (y - ky) * t
+                marks.append((mx, my + kr + 11))
+        for cx, cy in marks:  # small zigzags: shake it loose, like jelly
+            zig = QPainterPath(QPointF(cx, cy - 8))
             for i in range(1, 5):
-                zig.lineTo(QPointF(cx + (2.2 if i % 2 else -2.2), y - 8 + i * 4))
+                zig.lineTo(QPointF(cx + (2.4 if i % 2 else -2.4), cy - 8 + i * 4))
             painter.drawPath(zig)
     elif pose.motion == "up":
         _arrow(painter, (x + r + 10, y - 8), (x + r + 10, y + 12))
@@ -400,12 +247,14 @@ def paint_step(painter: QPainter, rect: QRectF, pose: Pose, ghost: Pose | None =
         scale, ox, oy = world_transform(rect, pose.view)
         painter.translate(ox, oy)
         painter.scale(scale, -scale)
-        _paint_props(painter, pose)
+        paint_props(painter, pose, ghost)
         if ghost is not None and ghost.view == pose.view:
             ghost_sk = solve(ghost)
             if ghost_sk.points != sk.points:
-                _paint_ghost(painter, ghost_sk)
-        _paint_figure(painter, sk)
+                paint_ghost(painter, ghost_sk)
+        if pose.motion == "wobble":
+            _paint_echoes(painter, pose)
+        paint_figure(painter, sk)
         _paint_hints(painter, pose, sk)
         if arrow and ghost is not None and ghost.view == pose.view:
             _paint_motion_arrow(painter, ghost, pose, sk)

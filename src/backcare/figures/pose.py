@@ -6,9 +6,11 @@ animation, where blended coordinates would shrink limbs. Forward kinematics (``s
 the angles of one fixed adult body into named points, then places the figure by resting it on
 its prop, so authors never compute heights by hand.
 
-Every body point is a disc (a centre and a radius, the thickness of the body there). Contacts
-and clearances are measured disc-to-prop, which is why "shoulders on the mat" holds whether
-she lies on her back or her front. Pure Python: no Qt here.
+Every body point is a disc (a centre and a radius, the thickness of the body there), the nose
+and the bun too. Contacts and clearances are measured disc-to-prop (``pose_checks``), which is
+why "shoulders on the mat" holds whether she lies on her back or her front. The body's
+measurements are in ``body``, reading pose files in ``pose_file``, blending two poses in
+``motion``. Pure Python: no Qt here.
 
 Conventions (side view): the figure's front faces the direction obtained by turning the trunk
 line (hips to neck) a quarter turn clockwise. So standing she faces right (+x), on her back her
@@ -20,143 +22,34 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from backcare.core import fields as f
-from backcare.core.problems import ContentProblem, Invalid
 from backcare.figures import props as P
-
-Point = tuple[float, float]
-
-SIDE = P.SIDE
-FRONT = P.FRONT
-VIEWS = (SIDE, FRONT)
-MOTIONS = ("wobble", "up", "down")
-
-# One adult woman about 165 cm tall (cm).
-TRUNK = 52.0  # hip joints to the base of the neck
-SHOULDER_AT = 0.9  # shoulder joints sit this far up the trunk line
-NECK = 16.0  # base of the neck to the centre of the head
-HEAD_R = 10.5
-UPPER_ARM = 29.0
-FOREARM = 25.0
-HAND = 17.0  # wrist to fingertips
-PALM_AT = 7.0  # wrist to the middle of the palm
-THIGH = 40.0
-SHIN = 40.0
-CURVE_CM = 18.0  # control-point offset for curve = ±1: about 9 cm of hump at mid-back
-SHOULDER_HALF = 18.5  # front view: half the distance between the shoulder joints
-HIP_HALF = 9.0  # front view: half the distance between the hip joints
-
-#: Trunk thickness along the spine (t = 0 at the hips, 1 at the neck): half-widths in cm.
-PROFILE: dict[str, tuple[tuple[float, float], ...]] = {
-    SIDE: ((0.0, 12.0), (0.4, 10.0), (0.8, 12.0), (1.0, 8.5)),
-    FRONT: ((0.0, 17.0), (0.42, 13.5), (0.75, 16.0), (1.0, 11.0)),
-}
-#: How far the trunk outline reaches beyond its ends (bottom, top): round in side view, flatter
-#: from the front where the seat and the shoulders are broad.
-CAPS: dict[str, tuple[float, float]] = {SIDE: (12.0, 8.5), FRONT: (10.0, 6.0)}
-
-_SIDE_LIMB = {
-    "shoulder": (0.0, -120.0, 220.0),
-    "elbow": (0.0, -10.0, 165.0),
-    "wrist": (0.0, -100.0, 120.0),
-    "hip": (0.0, -60.0, 165.0),
-    "knee": (0.0, -5.0, 165.0),
-    "ankle": (0.0, -45.0, 100.0),
-}
-_FRONT_LIMB = {
-    "arm": (8.0, -20.0, 200.0),
-    "elbow": (0.0, -170.0, 170.0),
-    "forearm_flex": (0.0, 0.0, 90.0),
-    "leg": (3.0, -20.0, 70.0),
-    "knee_out": (0.0, -70.0, 70.0),
-    "hip_flex": (0.0, -20.0, 130.0),
-    "knee": (0.0, 0.0, 160.0),
-}
-
-#: Every angle a view knows: dotted name -> (default, lowest, highest).
-ANGLES: dict[str, dict[str, tuple[float, float, float]]] = {
-    SIDE: {
-        "trunk.angle": (90.0, -200.0, 380.0),
-        "trunk.curve": (0.0, -1.0, 1.0),
-        "trunk.neck": (0.0, -70.0, 100.0),
-        **{f"{s}.{k}": v for s in ("near", "far") for k, v in _SIDE_LIMB.items()},
-    },
-    FRONT: {
-        "trunk.lean": (0.0, -45.0, 45.0),
-        "trunk.curve": (0.0, -1.0, 1.0),
-        "trunk.pelvis_tilt": (0.0, -30.0, 30.0),
-        "trunk.neck": (0.0, -60.0, 60.0),
-        **{f"{s}.{k}": v for s in ("left", "right") for k, v in _FRONT_LIMB.items()},
-    },
-}
-SECTIONS = {SIDE: ("trunk", "near", "far"), FRONT: ("trunk", "left", "right")}
-LIMB_SIDES = {SIDE: ("far", "near"), FRONT: ("right", "left")}
-
-_TRUNK_POINTS = {"head": HEAD_R, "neck": 5.0, "pelvis": 12.0, "waist": 10.0, "chest": 12.0}
-_SURFACE_POINTS = ("lower_back", "upper_back", "sacrum", "belly")
-_LIMB_RADII = {
-    "shoulder": 5.0,
-    "elbow": 4.0,
-    "wrist": 2.8,
-    "hand": 2.4,
-    "fingertips": 1.8,
-    "hip": 7.5,
-    "knee": 5.5,
-    "ankle": 3.8,
-    "heel": 2.5,
-    "foot": 2.0,
-    "toe": 2.0,
-}
-_FRONT_TRUNK = {"pelvis": 10.0, "waist": 12.0, "chest": 13.0}
-
-
-def _radii(view: str) -> dict[str, float]:
-    out = dict(_TRUNK_POINTS)
-    if view == SIDE:
-        out.update({name: 0.8 for name in _SURFACE_POINTS})
-    else:
-        out.update(_FRONT_TRUNK)
-    for side in LIMB_SIDES[view]:
-        out.update({f"{side}_{k}": r for k, r in _LIMB_RADII.items()})
-    return out
-
-
-#: Body point -> disc radius (cm), per view. These are the names contacts may use.
-RADII: dict[str, dict[str, float]] = {view: _radii(view) for view in VIEWS}
-POINTS: dict[str, tuple[str, ...]] = {view: tuple(RADII[view]) for view in VIEWS}
-
-
-def _limb_bones(side: str, view: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    arm = ((f"{side}_shoulder", f"{side}_elbow"), (f"{side}_elbow", f"{side}_wrist"))
-    arm += ((f"{side}_wrist", f"{side}_fingertips"),)
-    leg = ((f"{side}_hip", f"{side}_knee"), (f"{side}_knee", f"{side}_ankle"))
-    foot = ((f"{side}_ankle", f"{side}_heel"), (f"{side}_heel", f"{side}_toe"))
-    foot += ((f"{side}_toe", f"{side}_ankle"),)
-    return {f"{side}_arm": arm, f"{side}_leg": leg + foot}
-
-
-#: Drawing groups, back to front, each a list of bones (capsules between two body points).
-#: The trunk and head are drawn between the groups listed before and after "trunk".
-GROUPS: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
-    SIDE: (
-        *_limb_bones("far", SIDE).items(),
-        ("trunk", (("neck", "head"),)),
-        *reversed(_limb_bones("near", SIDE).items()),
-    ),
-    FRONT: (
-        ("trunk", (("neck", "head"),)),
-        ("right_leg", _limb_bones("right", FRONT)["right_leg"]),
-        ("left_leg", _limb_bones("left", FRONT)["left_leg"]),
-        ("right_arm", _limb_bones("right", FRONT)["right_arm"]),
-        ("left_arm", _limb_bones("left", FRONT)["left_arm"]),
-    ),
-}
+from backcare.figures.body import (
+    ANGLES,
+    CURVE_CM,
+    FOREARM,
+    FRONT,
+    GROUPS,
+    HAND,
+    HEAD_R,
+    HIP_HALF,
+    NECK,
+    PALM_AT,
+    PROFILE,
+    RADII,
+    SHIN,
+    SHOULDER_AT,
+    SHOULDER_HALF,
+    SIDE,
+    THIGH,
+    TRUNK,
+    UPPER_ARM,
+    Point,
+)
 
 
 @dataclass(frozen=True)
@@ -175,13 +68,15 @@ class Placement:
     """Where the figure goes. ``x`` is the hip position across the picture. Height comes from
     ``y`` when given; otherwise the figure is lowered onto the prop ``on`` until ``rest`` (a body
     point; empty = whichever point is lowest) touches it. ``against = "wall"`` first slides her
-    back until her rearmost point touches the wall."""
+    back until her rearmost point touches the wall. ``roll`` is how far (cm) she has rolled the
+    ball aside with her hips; the ball is the one prop that moves."""
 
     x: float = 0.0
     y: float | None = None
     rest: str = ""
     on: str = ""
     against: str = ""
+    roll: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -216,6 +111,10 @@ class Pose:
         """The named angle, or its default when the file leaves it out."""
         return self._angle_map[name]
 
+    def scene(self) -> dict[str, P.Prop]:
+        """Its props where they stand for this pose (the ball where she has rolled it)."""
+        return P.scene(self.view, self.props, self.place.roll)
+
 
 @dataclass(frozen=True)
 class Skeleton:
@@ -241,6 +140,12 @@ class Skeleton:
 
     def half_width(self, t: float) -> float:
         return _profile(self.view, t)
+
+    def front_width(self, t: float) -> float:
+        """Half-width on her front side. Seen from the side, an arched back bows the spine
+        toward her front; the arch then shows where a lumbar curve shows, at the back, while
+        her tummy keeps the line a straight spine gives it, instead of bulging as if pregnant."""
+        return _profile(self.view, t) - (_arch(self.spine, t) if self.view == SIDE else 0.0)
 
     def discs(self) -> list[tuple[str, Point, float]]:
         """Named points plus in-between samples along bones and trunk, for clearance tests:
@@ -295,11 +200,26 @@ def _bezier(c: tuple[Point, Point, Point], t: float) -> Point:
     )
 
 
+def _bezier_normal(c: tuple[Point, Point, Point], t: float) -> Point:
+    """Unit normal toward the back (a quarter turn anticlockwise of the direction)."""
+    tx, ty = _bezier_tangent(c, t)
+    return (-ty, tx)
+
+
 def _bezier_tangent(c: tuple[Point, Point, Point], t: float) -> Point:
     dx = 2 * (1 - t) * (c[1][0] - c[0][0]) + 2 * t * (c[2][0] - c[1][0])
     dy = 2 * (1 - t) * (c[1][1] - c[0][1]) + 2 * t * (c[2][1] - c[1][1])
     n = math.hypot(dx, dy) or 1.0
     return (dx / n, dy / n)
+
+
+def _arch(c: tuple[Point, Point, Point], t: float) -> float:
+    """How far (cm) the spine at ``t`` bows toward her front from the straight hips-to-neck
+    line (0 where it rounds toward the back): her front is a quarter turn clockwise."""
+    (x0, y0), (x2, y2) = c[0], c[2]
+    n = math.hypot(x2 - x0, y2 - y0) or 1.0
+    px, py = _bezier(c, t)
+    return max(0.0, ((px - x0) * (y2 - y0) - (py - y0) * (x2 - x0)) / n)
 
 
 def _profile(view: str, t: float) -> float:
@@ -309,6 +229,21 @@ def _profile(view: str, t: float) -> float:
             k = 0.0 if t1 == t0 else max(0.0, (t - t0) / (t1 - t0))
             return w0 + (w1 - w0) * k
     return knots[-1][1]
+
+
+def _face(pts: dict[str, Point], up: float, view: str) -> None:
+    """Add the nose and the bun round the head, ``up`` being the neck-to-head direction.
+
+    Side view: she faces a quarter turn clockwise of "up" (standing, +x), and the nose sits
+    just below the middle of the face. The bun sits on the crown, a little toward the back
+    of the head: high enough to stay clear of the mat when she lies on her back. From the
+    front the nose is just below the middle of the head and the bun on top."""
+    head = pts["head"]
+    if view == SIDE:
+        pts["nose"] = _along(head, _dir(up - 98.0), HEAD_R - 0.3)
+    else:
+        pts["nose"] = _along(head, _dir(up + 180.0), 2.5)
+    pts["bun"] = _along(head, _dir(up + (5.0 if view == SIDE else 0.0)), HEAD_R * 0.9)
 
 
 def _spine(chord_deg: float, curve: float, bulge_deg: float) -> tuple[Point, Point, Point]:
@@ -331,6 +266,7 @@ def _solve_side(pose: Pose) -> tuple[dict[str, Point], tuple[Point, Point, Point
     pts["chest"] = _bezier(spine, 0.8)
     end_dir = _angle_of(spine[1], spine[2])
     pts["head"] = _along(spine[2], _dir(end_dir - a("trunk.neck")), NECK)
+    _face(pts, end_dir - a("trunk.neck"), SIDE)
 
     def surface(t: float, sign: float) -> Point:
         tx, ty = _bezier_tangent(spine, t)
@@ -339,7 +275,7 @@ def _solve_side(pose: Pose) -> tuple[dict[str, Point], tuple[Point, Point, Point
     pts["lower_back"] = surface(0.33, 1)
     pts["upper_back"] = surface(0.86, 1)
     pts["sacrum"] = surface(0.08, 1)
-    pts["belly"] = surface(0.4, -1)
+    pts["belly"] = _along(surface(0.4, -1), _bezier_normal(spine, 0.4), _arch(spine, 0.4))
     # On the chord, not the curve: rounding the back humps it between shoulders and hips, it
     # does not slide the shoulders (the cat keeps her hands under her shoulders).
     shoulder = (spine[2][0] * SHOULDER_AT, spine[2][1] * SHOULDER_AT)
@@ -347,11 +283,12 @@ def _solve_side(pose: Pose) -> tuple[dict[str, Point], tuple[Point, Point, Point
         arm = chord + 180 + a(f"{s}.shoulder")
         fore = arm + a(f"{s}.elbow")
         hand = fore + a(f"{s}.wrist")
+        short = math.cos(math.radians(a(f"{s}.forearm_turn")))
         pts[f"{s}_shoulder"] = shoulder
         pts[f"{s}_elbow"] = elbow = _along(shoulder, _dir(arm), UPPER_ARM)
-        pts[f"{s}_wrist"] = wrist = _along(elbow, _dir(fore), FOREARM)
-        pts[f"{s}_hand"] = _along(wrist, _dir(hand), PALM_AT)
-        pts[f"{s}_fingertips"] = _along(wrist, _dir(hand), HAND)
+        pts[f"{s}_wrist"] = wrist = _along(elbow, _dir(fore), FOREARM * short)
+        pts[f"{s}_hand"] = _along(wrist, _dir(hand), PALM_AT * short)
+        pts[f"{s}_fingertips"] = _along(wrist, _dir(hand), HAND * short)
         thigh = chord + 180 + a(f"{s}.hip")
         shin = thigh - a(f"{s}.knee")
         foot = shin + 90 - a(f"{s}.ankle")
@@ -374,6 +311,7 @@ def _solve_front(pose: Pose) -> tuple[dict[str, Point], tuple[Point, Point, Poin
     end_dir = _angle_of(spine[1], spine[2])
     start_dir = _angle_of(spine[0], spine[1])
     pts["head"] = _along(spine[2], _dir(end_dir - a("trunk.neck")), NECK)
+    _face(pts, end_dir - a("trunk.neck"), FRONT)
     shoulder_line = _dir(end_dir - 90)
     hip_line = _dir(start_dir - 90 + a("trunk.pelvis_tilt"))
     top = _bezier(spine, SHOULDER_AT)
@@ -401,6 +339,10 @@ def _solve_front(pose: Pose) -> tuple[dict[str, Point], tuple[Point, Point, Poin
     return pts, spine
 
 
+_ARM_POINTS = frozenset(f"{side}_{part}" for side in ("near", "far", "left", "right")
+                        for part in ("shoulder", "elbow", "wrist", "hand", "fingertips"))
+
+
 def _support(pose: Pose) -> str:
     if pose.place.on:
         return pose.place.on
@@ -417,9 +359,10 @@ def solve(pose: Pose) -> Skeleton:
     local = Skeleton(pose.view, pts, radii, spine)
     place = pose.place
     dx = place.x
-    world = P.scene(pose.view, pose.props)
+    world = pose.scene()
     if place.against == "wall" and "wall" in world:
-        rearmost = min(p[0] - radii[name] for name, p in pts.items())
+        # her back, head and legs, not her arms: a hand may reach into the gap behind her
+        rearmost = min(p[0] - radii[name] for name, p in pts.items() if name not in _ARM_POINTS)
         dx = P.WALL_X - rearmost
     if place.y is not None:
         return local.translated(dx, place.y)
@@ -439,216 +382,3 @@ def solve(pose: Pose) -> Skeleton:
             rest = floor.rest_y(px + dx, r) or r
         lift = max(lift, rest - py)
     return local.translated(dx, lift)
-
-
-# --- checks ---------------------------------------------------------------------------------
-
-
-def check_contacts(pose: Pose, tolerance_cm: float = 3.0) -> list[str]:
-    """A sentence for each declared contact that does not touch its prop; [] when all do."""
-    sk = solve(pose)
-    world = P.scene(pose.view, pose.props)
-    out: list[str] = []
-    for c in pose.contacts:
-        gap = world[c.prop].distance(sk[c.point]) - sk.radii[c.point]
-        if gap > tolerance_cm:
-            out.append(f"{pose.id}: {c.point} should touch the {c.prop} but is {gap:.1f} cm away.")
-        elif gap < -tolerance_cm:
-            out.append(f"{pose.id}: {c.point} sinks {-gap:.1f} cm into the {c.prop}.")
-    return out
-
-
-#: Seen from the front, her arms and legs are nearer the viewer than these props (she sits on
-#: the ball with her thighs coming forward over it), so only her trunk and head can collide.
-_BEHIND = ("ball", "chair", "cushion", "bed")
-
-
-def check_clearance(pose: Pose, tolerance_cm: float = 1.5) -> list[str]:
-    """A sentence for each part of the body that passes into a solid prop (floor, mat, ball…)."""
-    sk = solve(pose)
-    worst: dict[tuple[str, str], float] = {}
-    for prop in P.scene(pose.view, pose.props).values():
-        for name, p, r in sk.discs():
-            if pose.view == FRONT and prop.name in _BEHIND and name not in _TRUNK_POINTS:
-                continue
-            depth = r - prop.distance(p)
-            if depth > tolerance_cm:
-                key = (name, prop.name)
-                worst[key] = max(worst.get(key, 0.0), depth)
-    return [
-        f"{pose.id}: {name} goes {depth:.1f} cm into the {prop}."
-        for (name, prop), depth in sorted(worst.items())
-    ]
-
-
-# --- blending -------------------------------------------------------------------------------
-
-
-def _lerp(a: float, b: float, t: float) -> float:
-    return a + (b - a) * t
-
-
-def blend(a: Pose, b: Pose, t: float) -> Pose:
-    """The in-between pose at ``t`` (0 = ``a``, 1 = ``b``) for the animation.
-
-    Angles blend, so limbs keep their length through the move. When both poses are placed the
-    same way (say both rest on the mat) the blend is placed that way too, so she never floats
-    or sinks mid-move; otherwise the solved hip positions blend. Props, contacts and hints
-    switch at the half-way point. Poses of different views cannot blend: the nearer one wins.
-    """
-    if t <= 0:
-        return a
-    if t >= 1:
-        return b
-    if a.view != b.view:
-        return a if t < 0.5 else b
-    names = ANGLES[a.view]
-    angles = tuple((n, _lerp(a.angle(n), b.angle(n), t)) for n in names)
-    pa, pb = a.place, b.place
-    same_mode = (pa.y is None) == (pb.y is None) and (pa.rest, pa.on, pa.against) == (
-        pb.rest,
-        pb.on,
-        pb.against,
-    )
-    if same_mode:
-        y = None if pa.y is None or pb.y is None else _lerp(pa.y, pb.y, t)
-        place = Placement(_lerp(pa.x, pb.x, t), y, pb.rest, pb.on, pb.against)
-    else:
-        ra, rb = solve(a)["pelvis"], solve(b)["pelvis"]
-        place = Placement(_lerp(ra[0], rb[0], t), _lerp(ra[1], rb[1], t))
-    last = a if t < 0.5 else b
-    return Pose(
-        id=f"{a.id}~{b.id}",
-        view=a.view,
-        props=last.props,
-        contacts=last.contacts,
-        angles=angles,
-        place=place,
-        highlight=last.highlight,
-        motion=last.motion,
-        motion_at=last.motion_at,
-        arrow_at=last.arrow_at,
-    )
-
-
-# --- loading --------------------------------------------------------------------------------
-
-_TOP_KEYS = {"id", "view", "props", "contacts", "place", "highlight", "motion", "motion_at"}
-_TOP_KEYS |= {"arrow_at"}
-_TOP_KEYS |= {"note", "trunk", "near", "far", "left", "right"}
-
-
-def _point(data: Mapping[str, Any], key: str, prefix: str, view: str) -> str:
-    value = f.text(data, key, prefix)
-    if value not in RADII[view]:
-        raise Invalid(
-            f.join(prefix, key),
-            f"'{value}' is not a body point of a {view} view; use one of: "
-            f"{', '.join(POINTS[view])}.",
-        )
-    return value
-
-
-def _parse_angles(data: Mapping[str, Any], view: str) -> tuple[tuple[str, float], ...]:
-    specs = ANGLES[view]
-    out: list[tuple[str, float]] = []
-    for other in {s for v in VIEWS for s in SECTIONS[v]} - set(SECTIONS[view]):
-        if other in data:
-            raise Invalid(
-                other, f"belongs to the other view; a {view} pose uses {', '.join(SECTIONS[view])}."
-            )
-    for section in SECTIONS[view]:
-        if section not in data:
-            continue
-        values = f.table(data, section)
-        for key in values:
-            name = f"{section}.{key}"
-            if name not in specs:
-                known = ", ".join(k.split(".")[1] for k in specs if k.startswith(section + "."))
-                raise Invalid(name, f"is not an angle of a {view} pose; known here: {known}.")
-            _, low, high = specs[name]
-            out.append((name, f.number(values, key, section, low=low, high=high)))
-    return tuple(out)
-
-
-def _parse_place(data: Mapping[str, Any], view: str, props: tuple[str, ...]) -> Placement:
-    if "place" not in data:
-        return Placement()
-    p = f.table(data, "place")
-    unknown = set(p) - {"x", "y", "rest", "on", "against"}
-    if unknown:
-        raise Invalid(f"place.{sorted(unknown)[0]}", "is not known; use x, y, rest, on, against.")
-    y = f.number(p, "y", "place", low=-50, high=250) if "y" in p else None
-    rest = _point(p, "rest", "place", view) if "rest" in p else ""
-    on = f.choice(p, "on", (*props, "floor"), "place") if "on" in p else ""
-    against = f.choice(p, "against", ("wall",), "place") if "against" in p else ""
-    if against and "wall" not in props:
-        raise Invalid("place.against", "needs 'wall' in props.")
-    x = f.number(p, "x", "place", low=-150, high=150, default=0.0)
-    return Placement(x, y, rest, on, against)
-
-
-def parse_pose(data: Mapping[str, Any], file: Path) -> Pose:
-    """Build a Pose from a parsed TOML table; raises Invalid naming the bad field."""
-    unknown = sorted(set(data) - _TOP_KEYS)
-    if unknown:
-        raise Invalid(unknown[0], "is not a field a pose file knows.")
-    pose_id = f.slug(data)
-    if pose_id != file.stem:
-        raise Invalid("id", f"'{pose_id}' must match the file name '{file.stem}'.")
-    view = f.choice(data, "view", VIEWS)
-    props = f.texts(data, "props", allowed=P.PROPS)
-    allowed_props = (*props, "floor")
-    contacts: list[Contact] = []
-    for i, entry in enumerate(f.tables(data, "contacts", min_items=1)):
-        prefix = f"contacts[{i}]"
-        extra = set(entry) - {"point", "prop"}
-        if extra:
-            raise Invalid(f"{prefix}.{sorted(extra)[0]}", "is not known; use point and prop.")
-        point = _point(entry, "point", prefix, view)
-        prop = f.text(entry, "prop", prefix)
-        if prop not in allowed_props:
-            raise Invalid(
-                f"{prefix}.prop", f"'{prop}' is not one of this pose's props: {', '.join(props)}."
-            )
-        contacts.append(Contact(point, prop))
-    highlight = f.texts(data, "highlight", allowed=POINTS[view])
-    motion = f.choice(data, "motion", MOTIONS) if "motion" in data else ""
-    motion_at = _point(data, "motion_at", "", view) if "motion_at" in data else ""
-    if motion and not motion_at:
-        raise Invalid("motion_at", "must name the body point the motion hint is drawn at.")
-    arrow_at = _point(data, "arrow_at", "", view) if "arrow_at" in data else ""
-    return Pose(
-        id=pose_id,
-        view=view,
-        props=props,
-        contacts=tuple(contacts),
-        angles=_parse_angles(data, view),
-        place=_parse_place(data, view, props),
-        highlight=highlight,
-        motion=motion,
-        motion_at=motion_at,
-        arrow_at=arrow_at,
-        file=file,
-    )
-
-
-def load_poses(folder: Path) -> tuple[dict[str, Pose], tuple[ContentProblem, ...]]:
-    """Every valid pose in ``folder`` by id, and one problem per bad file (never raises)."""
-    good, problems = f.load_folder(folder, "pose", parse_pose)
-    return {pose.id: pose for pose in good}, problems
-
-
-def moved_most(a: Pose, b: Pose, among: Iterable[str] | None = None) -> tuple[str, float]:
-    """The body point that travels furthest from ``a`` to ``b`` and how far (cm): where the
-    motion arrow goes. Surface points are left out; they shadow the trunk discs."""
-    sa, sb = solve(a), solve(b)
-    names = among if among is not None else [n for n in sa.points if n not in _SURFACE_POINTS]
-    best, dist = "", 0.0
-    for name in names:
-        if name not in sb.points:
-            continue
-        d = math.dist(sa[name], sb[name])
-        if d > dist:
-            best, dist = name, d
-    return best, dist

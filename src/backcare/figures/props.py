@@ -23,7 +23,7 @@ FRONT = "front"
 
 #: The world box (x0, y0, x1, y1) each view always shows; 4:3 like the default image size.
 FRAME: dict[str, tuple[float, float, float, float]] = {
-    SIDE: (-122.0, -12.0, 122.0, 171.0),
+    SIDE: (-126.0, -12.0, 126.0, 177.0),  # room for her standing, bun and all
     FRONT: (-150.0, -12.0, 150.0, 213.0),
 }
 
@@ -31,6 +31,8 @@ MAT_TOP = 1.5
 MAT_HALF_LENGTH = 102.0
 WALL_X = -72.0
 BALL_R = 28.0  # a 55 cm ball: thighs level-ish for a woman of about 165 cm
+COUNTER_TOP = 90.0  # a kitchen worktop
+COUNTER_X = (-140.0, 42.0)  # it runs on behind her, so she can step back along it
 BED_TOP = 55.0
 SEAT_TOP = 45.0
 CUSHION_HEIGHT = 12.0
@@ -84,11 +86,16 @@ Shape = Box | Circle
 
 @dataclass(frozen=True)
 class Prop:
-    """One named prop: its solid parts and parts drawn only (a chair back seen from the front)."""
+    """One named prop: its solid parts and parts drawn only (a chair back seen from the front).
+
+    ``beside`` marks a prop that stands at another depth than her body (the counter she walks
+    along, seen from the side): her hand may rest on it, but no part of her can pass into it,
+    so the clearance check leaves it out."""
 
     name: str
     parts: tuple[Shape, ...]
     drawn_only: tuple[Shape, ...] = ()
+    beside: bool = False
 
     def distance(self, p: Point) -> float:
         """Signed distance from ``p`` to the nearest solid part: 0 on the surface, < 0 inside."""
@@ -105,7 +112,7 @@ def ground(names: Iterable[str]) -> float:
     return MAT_TOP if "mat" in set(names) else 0.0
 
 
-def _make(name: str, view: str, g: float) -> Prop:
+def _make(name: str, view: str, g: float, roll: float) -> Prop:
     side = view == SIDE
     if name == "floor":
         return Prop(name, (Box(-1000.0, -200.0, 1000.0, 0.0),))
@@ -113,7 +120,11 @@ def _make(name: str, view: str, g: float) -> Prop:
         half = MAT_HALF_LENGTH if side else 45.0
         return Prop(name, (Box(-half, 0.0, half, MAT_TOP),))
     if name == "wall":
-        return Prop(name, (Box(-1000.0, 0.0, WALL_X, 1000.0),))
+        if side:
+            return Prop(name, (Box(-1000.0, 0.0, WALL_X, 1000.0),))
+        # from the front the wall is behind her, the whole backdrop: she stands against it in
+        # depth, which a front view cannot measure, so it is beside her, never in her way
+        return Prop(name, (Box(-1000.0, 0.0, 1000.0, 1000.0),), beside=True)
     if name == "bed":
         half = 105.0 if side else 48.0
         return Prop(
@@ -125,7 +136,10 @@ def _make(name: str, view: str, g: float) -> Prop:
             ),
         )
     if name == "ball":
-        return Prop(name, (Circle(0.0 if not side else -10.0, g + BALL_R, BALL_R),))
+        return Prop(name, (Circle((0.0 if not side else -10.0) + roll, g + BALL_R, BALL_R),))
+    if name == "counter":
+        x0, x1 = COUNTER_X
+        return Prop(name, (Box(x0, 0.0, x1, COUNTER_TOP),), beside=True)
     if name == "cushion":
         return Prop(name, (Box(-18.0, g, 18.0, g + CUSHION_HEIGHT),))
     if name == "chair":
@@ -151,16 +165,20 @@ def _make(name: str, view: str, g: float) -> Prop:
     raise ValueError(f"unknown prop {name!r}; props are {', '.join(PROPS)}")
 
 
-def scene(view: str, names: Iterable[str]) -> dict[str, Prop]:
-    """The props a pose uses, by name, in drawing order; the floor is always there."""
+def scene(view: str, names: Iterable[str], roll: float = 0.0) -> dict[str, Prop]:
+    """The props a pose uses, by name, in drawing order; the floor is always there.
+
+    ``roll`` moves the ball sideways (cm): the one prop that moves, as she rolls it with her
+    hips. Everything else keeps its fixed place."""
     wanted = set(names) | {"floor"}
     g = ground(wanted)
-    order = ("floor", "wall", "mat", "bed", "chair", "cushion", "ball")
-    return {name: _make(name, view, g) for name in order if name in wanted}
+    order = ("floor", "wall", "counter", "mat", "bed", "chair", "cushion", "ball")
+    return {name: _make(name, view, g, roll) for name in order if name in wanted}
 
 
 __all__ = [
     "BALL_R",
+    "COUNTER_TOP",
     "FRAME",
     "MAT_TOP",
     "PROPS",

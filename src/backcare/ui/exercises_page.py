@@ -1,8 +1,9 @@
 """The Exercises page: the library as a list with a figure for each, and a guided session.
 
-A list row shows what she needs to choose: the first pose, the title, what it is for and how
-much. Enter or a double-click opens that exercise as a hands-free guided session in place (a
-stacked page, not a new window, so "Back to list" brings her straight back to where she was):
+A list row shows what she needs to choose: the figure of its most telling step (many
+exercises start alike), the title, what it is for and how much. Enter or a double-click opens
+that exercise as a hands-free guided session in place (a stacked page, not a new window, so
+"Back to list" brings her straight back to where she was):
 one Start runs every step, hold, rep and set. ``open_session`` does the same for several
 exercises in a row (a reminder's session). When some content file is broken, a banner says
 which file and field in one sentence each; the rest of the library still opens.
@@ -38,7 +39,7 @@ from backcare.catalog import Catalog
 from backcare.core.content import Exercise, gentlest_first
 from backcare.core.guided import Phase, SessionOutcome
 from backcare.core.progression import ExerciseStatus
-from backcare.ui.figure_widget import pose_icon
+from backcare.ui.figure_widget import thumbnail_icon
 from backcare.ui.session_view import SessionView
 
 THUMB = QSize(120, 90)
@@ -292,9 +293,9 @@ class ExercisesPage(QWidget):
             f"{exercise.title}. {state}{exercise.purpose} {summary}",
         )
         item.setToolTip(status.reason if locked and status is not None else exercise.purpose)
-        first_pose = self.catalog.poses.get(exercise.steps[0].pose)
-        if first_pose is not None:
-            item.setIcon(pose_icon(first_pose, THUMB, dpr))
+        icon = thumbnail_icon(exercise, self.catalog.poses, THUMB, dpr)
+        if icon is not None:  # its telling step (thumbnail_step), not the shared start
+            item.setIcon(icon)
         return item
 
     # ----- switching between the list and a card ----------------------------------------------

@@ -9,12 +9,17 @@ match the card.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimeLine, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from backcare.core.content import Exercise
+from backcare.figures.motion import blend
 from backcare.figures.painter import BACKGROUND, paint_step
-from backcare.figures.pose import Pose, blend
+from backcare.figures.pose import Pose
+from backcare.figures.thumbnail import paint_thumbnail, thumbnail_ghost, thumbnail_pose
 
 ANIMATION_MS = 600
 
@@ -149,5 +154,27 @@ def pose_pixmap(pose: Pose, size: QSize, device_pixel_ratio: float = 1.0) -> QPi
 
 
 def pose_icon(pose: Pose, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
-    """A list thumbnail of ``pose``."""
+    """``pose`` alone in the card's frame, as an icon."""
     return QIcon(pose_pixmap(pose, size, device_pixel_ratio))
+
+
+def thumbnail_icon(exercise: Exercise, poses: Mapping[str, Pose], size: QSize,
+                   device_pixel_ratio: float = 1.0) -> QIcon | None:
+    """The exercise's list thumbnail: its telling step, framed round her body (see
+    ``figures.thumbnail``); None when that step's pose is missing."""
+    pose = thumbnail_pose(exercise, poses)
+    if pose is None:
+        return None
+    pixmap = QPixmap(
+        max(1, round(size.width() * device_pixel_ratio)),
+        max(1, round(size.height() * device_pixel_ratio)),
+    )
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    pixmap.fill(QColor(BACKGROUND))
+    painter = QPainter(pixmap)
+    try:
+        paint_thumbnail(painter, QRectF(0, 0, size.width(), size.height()), pose,
+                        thumbnail_ghost(exercise, poses))
+    finally:
+        painter.end()
+    return QIcon(pixmap)
