@@ -132,6 +132,26 @@ class Desktop:
         three times before giving up.
         """
         before = set(self.visible_windows("backcare"))
+
+        def menu_open() -> bool:
+            return bool(set(self.visible_windows("backcare")) - before)
+
+        for attempt in range(3):
+            self._open_tray_menu(name, menu_open)
+            self.run("xdotool", "key", *(["Down"] * downs), "Return")
+            try:
+                _wait_for("the tray menu to close", lambda: not menu_open(), timeout=8)
+                return
+            except RuntimeError:
+                # The keys reached the screen before the menu took the keyboard (a busy
+                # machine): nothing was chosen, so close it and try the whole pick again.
+                self.run("xdotool", "key", "Escape")
+                _wait_for("the tray menu to close", lambda: not menu_open(), timeout=5)
+                if attempt == 2:
+                    raise
+
+    def _open_tray_menu(self, name: str, menu_open: Callable[[], bool]) -> None:
+        """Right-click the icon until its menu shows (the icon may still be settling)."""
         for attempt in range(3):
             _, x, y, w, h = self.tray_icons(name)[0]
             # --sync waits for the pointer to arrive, so it must really move: park it first.
@@ -139,16 +159,11 @@ class Desktop:
             self.run("xdotool", "mousemove", "--sync", str(x + w // 2), str(y + h // 2))
             self.run("xdotool", "click", "3")
             try:
-                _wait_for("the tray menu",
-                          lambda: bool(set(self.visible_windows("backcare")) - before),
-                          timeout=4)
-                break
+                _wait_for("the tray menu", menu_open, timeout=4)
+                return
             except RuntimeError:
                 if attempt == 2:
                     raise
-        self.run("xdotool", "key", *(["Down"] * downs), "Return")
-        _wait_for("the tray menu to close",
-                  lambda: not set(self.visible_windows("backcare")) - before, timeout=10)
 
     def visible_windows(self, window_class: str) -> list[str]:
         out = subprocess.run(
