@@ -30,7 +30,7 @@ def test_each_kind_has_its_buttons() -> None:
     assert [k for k, _ in notification_for(lunch, {})[2]] == [Action.TAKEN, Action.SNOOZE]
     assert notification_for(lunch, {})[0] == "Calcium with lunch"
     posture = [k for k, _ in notification_for(rem(Kind.POSTURE, 9), {})[2]]
-    assert posture == [Action.OPEN, Action.DONE, Action.SNOOZE, Action.SKIP]
+    assert posture == [Action.OPEN, Action.START, Action.DONE, Action.SNOOZE, Action.SKIP]
 
 
 def test_a_reminder_in_words_is_made_from_its_fields() -> None:

@@ -25,8 +25,8 @@ EXERCISE_ACTIONS: Actions = (
     (Action.SKIP, "Skip"),
 )
 POSTURE_ACTIONS: Actions = (
-    (Action.OPEN, "Open"), (Action.DONE, "Doing it now"), (Action.SNOOZE, "Snooze 10 min"),
-    (Action.SKIP, "Skip"),
+    (Action.OPEN, "Open"), (Action.START, "Start now"), (Action.DONE, "Doing it now"),
+    (Action.SNOOZE, "Snooze 10 min"), (Action.SKIP, "Skip"),
 )
 CALCIUM_ACTIONS: Actions = ((Action.TAKEN, "Taken"), (Action.SNOOZE, "Snooze 10 min"))
 OPEN_ONLY: Actions = ((Action.OPEN, "Open"),)
@@ -44,7 +44,9 @@ class Channel(StrEnum):
 
 
 def session_name(reminder: Reminder) -> str:
-    """"Morning exercises", or "Exercises" for a session without a label."""
+    """"Morning exercises", "Exercises" for a session without a label, "Posture break"."""
+    if reminder.kind is Kind.POSTURE:
+        return "Posture break"
     return f"{reminder.label} exercises" if reminder.label else "Exercises"
 
 

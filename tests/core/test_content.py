@@ -72,6 +72,8 @@ EXPECTED_POSES: dict[str, tuple[str, ...]] = {
     "walking-backwards": ("stand-side", "walk-back-step", "stand-side"),
     "back-rub": ("stand-rub-up", "stand-rub-down", "stand-rub-up"),
     "palm-press": ("prone-hands-back", "prone-press", "prone-hands-back"),
+    "posture-break": ("front-stand-arms-down", "front-stand-arms-up", "stand-rub-up",
+                      "stand-side"),
 }
 
 # Props must match what the figures show.
@@ -97,6 +99,7 @@ EXPECTED_PROPS: dict[str, set[str]] = {
     "breathing-arm-raise": {"floor"},
     "walking-backwards": {"floor", "counter"},
     "back-rub": {"floor"},
+    "posture-break": {"floor"},
 }
 
 # Where a seed names a starting week, no exercise may start earlier than it.

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from backcare.core.plan import Nap, default_plan
-from backcare.core.reminders import Kind, reminders
+from backcare.core.reminders import POSTURE_CARD, Kind, reminders
 from backcare.core.store import Event, EventKind
 from backcare.core.today import Action, State, day_timeline, next_session_key
 
@@ -52,12 +52,13 @@ def test_each_reminder_gets_its_state_and_buttons() -> None:
     assert (day.calcium_taken, day.calcium_planned, day.calcium_mg) == (1, 3, 260)
 
 
-def test_a_due_posture_break_offers_doing_it_snooze_and_skip() -> None:
+def test_a_due_posture_break_offers_its_card_doing_it_snooze_and_skip() -> None:
     now = datetime(2026, 11, 23, 11, 5, tzinfo=TZ)
     day = day_timeline(default_plan(), [ev(key(11), EventKind.SHOWN, 11)], DAY, now, TZ, 260)
     entry = day.entry(key(11))
     assert entry is not None and entry.state is State.DUE
-    assert entry.actions == (Action.DONE, Action.SNOOZE, Action.SKIP)
+    assert entry.actions == (Action.START, Action.DONE, Action.SNOOZE, Action.SKIP)
+    assert entry.reminder.exercises == (POSTURE_CARD,)  # "Start" opens its card
 
 
 def test_what_passed_without_an_answer_is_not_done() -> None:

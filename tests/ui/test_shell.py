@@ -17,6 +17,7 @@ from backcare.app.shell import ANNOUNCED_KEY, Shell
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.lifecycle import Lifecycle
 from backcare.core.plan import Plan, Profile, default_plan
+from backcare.core.reminders import Kind
 from backcare.core.store import EventKind, Store
 from backcare.core.today import Action, State
 from backcare.scheduling.service import ReminderService
@@ -425,3 +426,25 @@ def test_saying_so_on_a_locked_card_records_the_check_and_opens_it(  # type: ign
     assert opened is not None and opened is not view
     assert opened.exercise.id == "plank-kneeling" and opened.start_button.isEnabled()
     assert shell.window.windowTitle() == "Kneeling plank — Back Care"
+
+
+def test_start_now_on_a_posture_break_opens_its_card_and_done_records_it(  # type: ignore[no-untyped-def]
+    make_shell, qtbot: QtBot
+) -> None:
+    """A posture break has a card of its own: "Start now" brings it to the front, titled
+    "Posture break", it plays hands-free, and Done records the break as done."""
+    shell = make_shell(replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal")))
+    shell.window.show()
+    day = shell.service.lifecycle.day(shell.service.now())
+    posture = next(e for e in day.entries if e.reminder.kind is Kind.POSTURE)
+    shell.act(posture.reminder.key, Action.START)
+    view = shell.window.exercises_page.view
+    assert view is not None and view.session.running
+    assert [e.id for e in view.session.exercises] == ["posture-break"]
+    assert shell.window.windowTitle() == "Posture break — Back Care"
+    _run_to_summary(view, qtbot)
+    with qtbot.waitSignal(shell.window.sessionFinished, timeout=1000):
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    events = [e.event for e in shell.store.events() if e.reminder_key == posture.reminder.key]
+    assert events == [EventKind.DONE]
+    assert shell.today_page.row(posture.reminder.key).entry.state is State.DONE

@@ -98,7 +98,8 @@ def test_a_rows_buttons_are_exactly_its_actions(qtbot) -> None:  # type: ignore[
         shown = [b.text() for b in row.findChildren(QPushButton)]
         assert shown == [ACTION_WORDS[a] for a in row.entry.actions], row.key
     posture = page.row(r["11:00"].key)
-    assert [b.text() for b in posture.buttons.values()] == ["Doing it now", "Snooze 10 min", "Skip"]
+    assert [b.text() for b in posture.buttons.values()] == [
+        "Start", "Doing it now", "Snooze 10 min", "Skip"]
     assert page.row(r["07:30"].key).buttons.keys() == {Action.TAKEN}  # not done: take it now
 
 

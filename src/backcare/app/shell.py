@@ -354,7 +354,7 @@ class Shell(ShellDialogs, QObject):
             self.service.answer(key, answer)
             return
         reminder = self.service.lifecycle.find(key, self.service.now())
-        if reminder is not None and reminder.kind is Kind.EXERCISE:
+        if reminder is not None and reminder.exercises:  # a session, or a posture break's card
             self.open_session(key, start=action is Action.START)
         else:
             self.window.show_page("Today")

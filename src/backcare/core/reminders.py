@@ -52,6 +52,11 @@ class Kind(StrEnum):
     POSTURE = "posture"
 
 
+# A posture break's card: the short stand-and-move routine "Start now" opens
+# (resources/exercises/posture-break.toml), as a session's exercises are its card.
+POSTURE_CARD = "posture-break"
+
+
 @dataclass(frozen=True, order=True)
 class Reminder:
     """One reminder, typed from the plan to the notification and back: when (aware, in her
@@ -123,7 +128,7 @@ def _slots(plan: Plan) -> list[_Slot]:
                 f"The posture break interval must be a positive number of minutes, not {step}."
             )
         for minute in range(wake_start + step, wake_end, step):
-            raw.append((minute, Kind.POSTURE, "", (), ""))
+            raw.append((minute, Kind.POSTURE, "", (POSTURE_CARD,), ""))
     raw = sorted(r for r in raw if allowed(r[0]))
 
     exercise_at = [(i, r[0]) for i, r in enumerate(raw) if r[1] is Kind.EXERCISE]

@@ -75,8 +75,9 @@ def actions_for(reminder: Reminder, state: State) -> tuple[Action, ...]:
         if state in OPEN_STATES or state is State.NOT_DONE:
             return (Action.TAKEN, *((Action.SNOOZE,) if state is State.DUE else ()))
         return (Action.CHANGE_FOOD,) if state is State.DONE else ()
-    if shown:
-        return (Action.DONE, *((Action.SNOOZE,) if state is State.DUE else ()), Action.SKIP)
+    if shown:  # a posture break: its card, or "doing it now" without one
+        later = (Action.SNOOZE,) if state is State.DUE else ()
+        return (Action.START, Action.DONE, *later, Action.SKIP)
     return ()
 
 

@@ -201,7 +201,10 @@ def week_sheet(
     for i, day in enumerate(days):
         today_plan = effective_plan(plan, exercises, day, paused, routines=routines)
         for reminder in _day_reminders(today_plan, day, tz):
-            held = tuple(by_id[x] for x in reminder.exercises if x in by_id)
+            # A session's exercises get cards and numbers; a posture break is a box to tick
+            # (its short card is on the screen, and its words are in the tips).
+            held = (tuple(by_id[x] for x in reminder.exercises if x in by_id)
+                    if reminder.kind is Kind.EXERCISE else ())
             for exercise in held:
                 first_seen.setdefault(exercise.id, day)
             row = cells.setdefault(_row_key(reminder), [[] for _ in days])
