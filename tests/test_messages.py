@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from backcare.core.reminders import Kind, Reminder
 from backcare.core.today import Action
-from backcare.messages import away_summary, next_text, notification_for, reminder_words
+from backcare.messages import (
+    away_summary,
+    birth_age_words,
+    next_text,
+    notification_for,
+    reminder_words,
+)
 
 TZ = ZoneInfo("Europe/London")
 
@@ -65,3 +71,15 @@ def test_the_calcium_notification_says_which_food_taken_counts() -> None:
     assert body == ("Taken counts your usual food: Milk, 1 glass (250 ml), about 260 mg. "
                     "Had something else? Choose it on the Today page.")
     assert "Taken counts" not in notification_for(lunch, {})[1]  # no food list: no claim
+
+
+def test_the_birth_date_is_said_back_in_weeks() -> None:
+    today = date(2026, 11, 23)
+    assert birth_age_words(today, today) == "Born today."
+    assert birth_age_words(date(2026, 11, 22), today) == "That is yesterday."
+    assert birth_age_words(date(2026, 11, 18), today) == "That is 5 days ago."
+    assert birth_age_words(date(2026, 11, 16), today) == "That is 1 week ago."
+    assert birth_age_words(date(2026, 11, 15), today) == "That is 1 week and 1 day ago."
+    assert birth_age_words(date(2026, 10, 10), today) == "That is 6 weeks and 2 days ago."
+    assert birth_age_words(date(2026, 10, 12), today) == "That is 6 weeks ago."
+    assert birth_age_words(date(2026, 11, 24), today).startswith("That date is still to come")

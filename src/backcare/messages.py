@@ -189,3 +189,28 @@ def recovery_text(profile: Profile, today: date, unlocks: Sequence[str]) -> tupl
         said.append("After a deep tear or a complicated birth, Back Care keeps to the slower "
                     "timings used after a caesarean.")
     return (" ".join([*said, *unlocks]), False)
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def birth_age_words(birth: date, today: date) -> str:
+    """The setup's echo under the birth date: "That is 6 weeks and 2 days ago", "Born today".
+
+    The date field starts on today, and a date is easy to mistype in a spinner; said back in
+    weeks, the unit her recovery is counted in, a wrong date shows before it sets the plan.
+    """
+    days = (today - birth).days
+    if days < 0:
+        return "That date is still to come; choose the day your baby was born."
+    if days == 0:
+        return "Born today."
+    if days == 1:
+        return "That is yesterday."
+    weeks, rest = divmod(days, 7)
+    if weeks == 0:
+        return f"That is {_count(rest, 'day')} ago."
+    if rest == 0:
+        return f"That is {_count(weeks, 'week')} ago."
+    return f"That is {_count(weeks, 'week')} and {_count(rest, 'day')} ago."

@@ -166,5 +166,5 @@ def test_the_window_fits_a_small_laptop_screen() -> None:
     from backcare.ui.main_window import initial_size
 
     assert initial_size((1920, 1050)) == (1100, 760)
-    assert initial_size((1366, 738)) == (1100, 678)  # 768 less a 30 px panel
-    assert initial_size((800, 600)) == (880, 620)  # never below the minimum
+    assert initial_size((1366, 736)) == (1100, 692)  # 768 less a 32 px panel, less the frame
+    assert initial_size((853, 533)) == (837, 489)  # 1280×800 at 150 %: the pages scroll

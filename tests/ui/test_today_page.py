@@ -265,9 +265,29 @@ def test_on_a_narrow_page_the_buttons_go_under_the_words(  # type: ignore[no-unt
 
 def test_countdown_words() -> None:
     assert countdown_words(0) == "now"
-    assert countdown_words(40) == "in under a minute"
-    assert countdown_words(25 * 60 + 5) == "in 25 min"
+    assert countdown_words(-5) == "now"
+    # Rounded up: "now" only at the moment itself, never 47 s early.
+    for before in (1, 47, 59, 60):
+        assert countdown_words(before) == "in 1 min", before
+    assert countdown_words(61) == "in 2 min"
+    assert countdown_words(25 * 60 + 5) == "in 26 min"
     assert countdown_words(3 * 3600 + 5 * 60) == "in 3 h 05 min"
+    assert countdown_words(3 * 3600 + 4 * 60 + 30) == "in 3 h 05 min"
+
+
+def test_the_countdown_redraws_when_its_minute_changes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Not on a fixed minute that may fall 59 s after the reminder: 47 s before the 11:00
+    posture break the page says "in 1 min" and redraws 47 s later, at 11:00 itself."""
+    clock = [datetime(2026, 11, 23, 10, 59, 13, tzinfo=TZ)]
+    page = TodayPage(clock=lambda: clock[0])
+    qtbot.addWidget(page)
+    page.set_day(a_day(clock[0]), clock[0], TITLES)
+    assert page.next_label.text() == "Next: posture break at 11:00, in 1 min"
+    assert page._tick.interval() == 47_000
+    clock[0] = at(10, 35)
+    page._tick.timeout.emit()
+    assert page.next_label.text() == "Next: posture break at 11:00, in 25 min"
+    assert page._tick.interval() == 60_000
 
 
 def test_the_recovery_banner_and_the_setup_offer(qtbot) -> None:  # type: ignore[no-untyped-def]

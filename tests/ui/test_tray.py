@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from backcare.core.quiet import Quiet, quiet_of
 from backcare.ui.tray import Tray
 
 
@@ -54,3 +58,33 @@ def test_baby_is_napping_and_awake(qtbot) -> None:  # type: ignore[no-untyped-de
         tray.awake_action.trigger()
     tray.set_nap(None)
     assert not tray.awake_action.isVisible() and tray.nap_action.isVisible()
+
+
+def _picture(tray: Tray) -> QImage:
+    return tray.icon.icon().pixmap(QSize(32, 32)).toImage()
+
+
+def test_the_icon_and_tip_show_a_pause_or_a_nap(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_status("Next: posture break at 11:00", None)
+    normal = _picture(tray)
+    assert tray.quiet is Quiet.NO
+    assert tray.icon.toolTip() == "Back Care — Next: posture break at 11:00"
+    tray.set_nap("Quiet while the baby naps, until 14:30")
+    napping = _picture(tray)
+    assert not napping.isNull() and not normal.isNull()
+    assert tray.quiet is Quiet.NAPPING and napping != normal
+    assert tray.icon.toolTip() == "Back Care — Quiet while the baby naps, until 14:30"
+    tray.set_status("Next: posture break at 11:00", "Paused until 16:00")
+    paused = _picture(tray)
+    assert tray.quiet is Quiet.PAUSED and paused not in (normal, napping)
+    assert tray.icon.toolTip() == "Back Care — Paused until 16:00"
+    tray.set_status("Next: posture break at 11:00", None)
+    tray.set_nap(None)
+    assert tray.quiet is Quiet.NO and _picture(tray) == normal
+
+
+def test_a_pause_shows_over_a_nap() -> None:
+    assert quiet_of(paused=True, napping=True) is Quiet.PAUSED
+    assert quiet_of(paused=False, napping=True) is Quiet.NAPPING
+    assert quiet_of(paused=False, napping=False) is Quiet.NO

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from string import Template
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,17 +30,24 @@ from PySide6.QtWidgets import (
 from backcare.core.content import Exercise, Step
 from backcare.core.session import ExerciseSession
 from backcare.ui.steady_text import SteadyLabel
+from backcare.ui.theme import (  # noqa: F401 - is_dark, palette_colours: their old home
+    LIGHT,
+    ThemeFollower,
+    is_dark,
+    palette_colours,
+    set_style_if_changed,
+    theme_for,
+)
 
-# The look, with the colours of text that sits on the window's own background left as slots:
-# on a dark desktop palette that text turns light, while the tinted boxes (start position,
-# cautions) keep their own light background and dark text, like notes on the page.
+# The look, every colour a slot of the theme (see ``theme``): on a dark desktop palette the
+# text turns light and the tinted boxes (start position, cautions) turn dark with light text.
 _STYLE = Template("""
 QLabel#title { font-size: 20pt; font-weight: 600; color: $ink; }
 QLabel#dose { font-size: 12pt; color: $accent; font-weight: 600; }
 QLabel#stepNumber { font-size: 11pt; color: $muted; font-weight: 600; }
 QLabel#instruction { font-size: 14pt; color: $text; }
 QLabel#notice {
-    font-size: 12pt; color: #5a3d00; background: #fff3d6; border: 1px solid #e8c477;
+    font-size: 12pt; color: $caution_text; background: $caution_bg; border: 1px solid $caution_line;
     border-radius: 8px; padding: 8px 12px;
 }
 QLabel#breath { font-size: 12pt; color: $breath; font-style: italic; }
@@ -50,74 +57,57 @@ QLabel#countdownCaption { font-size: 12pt; color: $text; }
 QLabel#countdownCaption[paused="true"] { font-weight: 600; color: $warn; }
 QLabel#countdown[paused="true"] { color: $muted; }
 QLabel#locked { font-size: 11pt; color: $warn; }
-QFrame#figureFrame { background: #ffffff; border: 1px solid #dfe5ea; border-radius: 10px; }
-QFrame#info { background: #f3f7fa; border: 1px solid #dbe4eb; border-radius: 10px; }
-QFrame#info QLabel { font-size: 11pt; color: #2b3a45; background: transparent; }
-QFrame#cautions { background: #fff6e5; border: 1px solid #efcf8f; border-radius: 10px; }
-QFrame#cautions QLabel { font-size: 11pt; color: #4d3b12; background: transparent; }
+QFrame#figureFrame { background: $figure_bg; border: 1px solid $edge; border-radius: 10px; }
+QFrame#info { background: $info_bg; border: 1px solid $info_line; border-radius: 10px; }
+QFrame#info QLabel { font-size: 11pt; color: $info_text; background: transparent; }
+QFrame#cautions { background: $caution_bg; border: 1px solid $caution_line; border-radius: 10px; }
+QFrame#cautions QLabel { font-size: 11pt; color: $caution_text; background: transparent; }
 QLabel[heading="true"] { font-size: 12pt; font-weight: 600; }
-QFrame#info QLabel[heading="true"] { color: #2f5d7a; }
-QFrame#cautions QLabel[heading="true"] { color: #7a4f00; }
+QFrame#info QLabel[heading="true"] { color: $info_heading; }
+QFrame#cautions QLabel[heading="true"] { color: $caution_heading; }
 QScrollArea#cautionsScroll, QWidget#sideColumn { background: transparent; border: none; }
 QProgressBar { border: none; background: $track; border-radius: 5px; max-height: 10px; }
-QProgressBar::chunk { background: #3d7ea6; border-radius: 5px; }
+QProgressBar::chunk { background: $strong; border-radius: 5px; }
 QProgressBar[paused="true"]::chunk { background: $muted; }
 QPushButton { font-size: 12pt; padding: 8px 12px; min-height: 24px; }
 QPushButton#start, QPushButton#summaryDone {
-    font-weight: 600; color: #ffffff; background: #3d7ea6; border: 2px solid #3d7ea6;
+    font-weight: 600; color: $on_strong; background: $strong; border: 2px solid $strong;
     border-radius: 6px;
 }
-QPushButton#start:hover, QPushButton#summaryDone:hover { background: #356f93; }
+QPushButton#start:hover, QPushButton#summaryDone:hover { background: $strong_hover; }
 QPushButton#start:focus, QPushButton#summaryDone:focus { border: 2px solid $ink; }
-QPushButton#start:disabled { color: #56646e; background: #c9d6df; border-color: #c9d6df; }
+QPushButton#start:disabled { color: $muted; background: $track; border-color: $track; }
 QPushButton#backToList { border: none; color: $accent; padding: 6px 8px; text-align: left; }
 QPushButton#backToList:focus { text-decoration: underline; }
 QPushButton#madeWorse {
-    font-size: 11pt; color: #7a4f00; background: #fffaf0; border: 1px solid #efcf8f;
-    border-radius: 6px; padding: 6px 12px;
+    font-size: 11pt; color: $caution_heading; background: $caution_bg;
+    border: 1px solid $caution_line; border-radius: 6px; padding: 6px 12px;
 }
-QPushButton#madeWorse:hover { background: #fff1d6; }
-QPushButton#madeWorse:focus { border: 2px solid #7a4f00; }
+QPushButton#madeWorse:hover { background: $caution_line; }
+QPushButton#madeWorse:focus { border: 2px solid $caution_heading; }
 """)
-_LIGHT = {"ink": "#1f3645", "accent": "#2f5d7a", "muted": "#5b6b77", "text": "#1f2a33",
-          "breath": "#3d6f8f", "track": "#e6edf2", "warn": "#7a4f00"}
-_DARK = {"ink": "#e8eef2", "accent": "#8cc4e6", "muted": "#aab6bf", "text": "#eef2f5",
-         "breath": "#9fcbe6", "track": "#44515a", "warn": "#f0c36a"}
-CARD_STYLE = _STYLE.substitute(_LIGHT)
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def palette_colours(palette: QPalette) -> dict[str, str]:
-    """The $ slots ($ink, $accent, $muted, $text, $track, $warn, ...) for ``palette``."""
-    return dict(_DARK if is_dark(palette) else _LIGHT)
+CARD_STYLE = _STYLE.substitute(LIGHT.slots())
 
 
 def card_style(palette: QPalette, extra: str = "") -> str:
     """The stylesheet for ``palette``: light text on a dark window, dark text on a light one.
-    ``extra`` rules may use the same $ slots ($ink, $accent, $muted, $text, $warn, ...)."""
-    colours = _DARK if is_dark(palette) else _LIGHT
+    ``extra`` rules may use the same $ slots (any ``Theme`` field: $ink, $accent, ...)."""
+    colours = theme_for(palette).slots()
     return _STYLE.substitute(colours) + Template(extra).substitute(colours)
 
 
-class PaletteStyled:
+class PaletteStyled(ThemeFollower):
     """Mixin for a QWidget styled by ``card_style``: when a dark or light desktop palette
-    arrives, the text colours follow it. Call ``_apply_style()`` once after ``__init__``."""
+    arrives, the colours follow it. Call ``_apply_style()`` once after ``__init__``."""
 
     _extra_style = ""
 
     def _apply_style(self) -> None:
         widget = cast(QWidget, self)
-        style = card_style(widget.palette(), self._extra_style)
-        if style != widget.styleSheet():
-            widget.setStyleSheet(style)
+        set_style_if_changed(widget, card_style(widget.palette(), self._extra_style))
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)  # type: ignore[misc]
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_style()
+    def _apply_theme(self) -> None:
+        self._apply_style()
 
 
 def column(*widgets: QWidget, spacing: int = 6) -> QWidget:

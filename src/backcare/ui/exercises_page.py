@@ -18,6 +18,7 @@ Start is disabled with that sentence beside it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from string import Template
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
@@ -41,6 +42,7 @@ from backcare.core.guided import Phase, SessionOutcome
 from backcare.core.progression import ExerciseStatus
 from backcare.ui.figure_widget import thumbnail_icon
 from backcare.ui.session_view import SessionView
+from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
 
 THUMB = QSize(120, 90)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,22 +50,23 @@ PURPOSE_ROLE = Qt.ItemDataRole.UserRole + 1
 DOSE_ROLE = Qt.ItemDataRole.UserRole + 2
 LOCKED_ROLE = Qt.ItemDataRole.UserRole + 3
 _PAD = 10
-DOSE_COLOR = QColor("#2f5d7a")
-LOCKED_COLOR = QColor("#8a5a00")
-LOCKED_TEXT = QColor("#6f7a83")
 
-_STYLE = """
+# The page's look in the theme's colours (see ``theme``), so a dark desktop gets a dark banner
+# with light text rather than a pale one.
+_STYLE = Template("""
 QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: palette(window-text); }
 QLabel#pageIntro { font-size: 11pt; color: palette(window-text); }
-QFrame#problems { background: #fdecea; border: 1px solid #eeb4ad; border-radius: 8px; }
-QFrame#problems QLabel { color: #6b1d14; font-size: 11pt; background: transparent; }
+QFrame#problems { background: $problem_bg; border: 1px solid $problem_line; border-radius: 8px; }
+QFrame#problems QLabel { color: $problem_text; font-size: 11pt; background: transparent; }
 QListWidget#exerciseList {
-    border: 1px solid #dfe5ea; border-radius: 8px; background: palette(base); }
-"""
+    border: 1px solid $edge; border-radius: 8px; background: palette(base);
+    selection-background-color: $highlight; selection-color: $highlighted_text; }
+""")
 
 
 class ExerciseDelegate(QStyledItemDelegate):
-    """Paints a row as thumbnail | bold title / purpose / dose, in the palette's colours."""
+    """Paints a row as thumbnail | bold title / purpose / dose, in the palette's colours (the
+    dose and a locked row's grey from the theme that palette chooses)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         del index
@@ -98,7 +101,8 @@ class ExerciseDelegate(QStyledItemDelegate):
                 QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             )
             locked = bool(index.data(LOCKED_ROLE))
-            painter.setPen(LOCKED_TEXT if locked and not selected
+            theme = theme_for(option.palette)
+            painter.setPen(theme.colour("muted") if locked and not selected
                            else option.palette.color(role))
             if locked and icon is not None:
                 # A veil over the figure: visible, but plainly not for this week.
@@ -122,7 +126,7 @@ class ExerciseDelegate(QStyledItemDelegate):
             dose_font = QFont(base)
             dose_font.setBold(True)
             painter.setFont(dose_font)
-            painter.setPen(LOCKED_COLOR if locked else DOSE_COLOR)
+            painter.setPen(theme.colour("warn" if locked else "accent"))
             painter.drawText(
                 text_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
@@ -145,7 +149,7 @@ def problems_text(catalog: Catalog) -> str:
     return "\n".join([lead, *(f"•  {p.sentence()}" for p in catalog.problems)])
 
 
-class ExercisesPage(QWidget):
+class ExercisesPage(ThemeFollower, QWidget):
     """The list and, on top of it when open, one guided session (``view``).
 
     ``finished(outcome)`` passes on the session's ``SessionOutcome`` when she presses Done on
@@ -165,9 +169,9 @@ class ExercisesPage(QWidget):
         self._session_ids: list[str] = []  # what the open view was asked to play, in order
         self.statuses: Mapping[str, ExerciseStatus] = statuses or {}
         self.setAccessibleName("Exercises")
-        self.setStyleSheet(_STYLE)
         self.stack = QStackedWidget()
         self.list_page = self._build_list_page()
+        self.follow_theme()
         self.stack.addWidget(self.list_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,11 +212,6 @@ class ExercisesPage(QWidget):
         self.list_widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_widget.setUniformItemSizes(True)
-        # A soft selection keeps the row readable in dark text, unlike the default bright blue.
-        palette = self.list_widget.palette()
-        palette.setColor(QPalette.ColorRole.Highlight, QColor("#d7e8f4"))
-        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2a33"))
-        self.list_widget.setPalette(palette)
         self._fill_list()
         self.list_widget.activated.connect(self._on_activated)
 
@@ -232,6 +231,12 @@ class ExercisesPage(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.list_widget, 1)
         return page
+
+    def _apply_theme(self) -> None:
+        """The page's colours for her palette, again when it changes. A soft selection keeps
+        the row readable (dark text on pale blue, or light on deep blue), unlike the default
+        bright blue."""
+        set_style_if_changed(self, _STYLE.substitute(theme_for(self.palette()).slots()))
 
     def _ordered(self) -> list[Exercise]:
         """Those that fit her week first, then the rest by when they open; gentlest first."""

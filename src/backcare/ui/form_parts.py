@@ -9,9 +9,10 @@ messages through these, so a refusal looks the same wherever she meets it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import time
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,23 +20,36 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from backcare.core.plan import MAX_LABEL
+from backcare.ui.theme import LIGHT, ThemeFollower, set_style_if_changed, theme_for
+from backcare.ui.time_field import TimeField
 
-ERROR_STYLE = "color: #a23b3b; font-size: 10.5pt;"
-ERROR_COLOUR = QColor("#a23b3b")  # the same red, for list items and tab titles
+ERROR_COLOUR = QColor(LIGHT.error)  # the light theme's red; ``error_colour`` picks by palette
+
+
+def error_colour(palette: QPalette) -> QColor:
+    """The red for list items and tab titles: deep on a light palette, soft on a dark one."""
+    return theme_for(palette).colour("error")
+
+
+class _ErrorLabel(ThemeFollower, QLabel):
+    """A label in the theme's red, taken again when the palette turns dark or light."""
+
+    def _apply_theme(self) -> None:
+        style = f"color: {theme_for(self.palette()).error}; font-size: 10.5pt;"
+        set_style_if_changed(self, style)
 
 
 def make_error_label(name: str) -> QLabel:
     """A red sentence that takes no room until there is something to say."""
-    label = QLabel()
+    label = _ErrorLabel()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setStyleSheet(ERROR_STYLE)
+    label.follow_theme()
     label.setAccessibleName(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
@@ -52,15 +66,14 @@ def qtime_of(value: str) -> QTime:
     return QTime(int(hour), int(minute))
 
 
-def hhmm(edit: QTimeEdit) -> str:
+def hhmm(edit: TimeField) -> str:
     t = edit.time()
     return f"{t.hour():02d}:{t.minute():02d}"
 
 
-def time_edit(name: str) -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(name)
+def time_edit(name: str) -> TimeField:
+    """An HH:MM field that reads what she types, with its own red sentence (``TimeField``)."""
+    edit = TimeField(time(0, 0), name, make_error_label(f"Problem with the {name.lower()}"))
     edit.setMinimumWidth(90)
     return edit
 

@@ -12,6 +12,7 @@ to know which page a signal came from. Closing keeps Qt's default: the tray feat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from string import Template
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
@@ -29,6 +30,8 @@ from backcare import __version__
 from backcare.catalog import Catalog
 from backcare.messages import session_words
 from backcare.ui.roles import ACCESSIBLE_TEXT_ROLE
+from backcare.ui.screen_fit import fit_to_screen, fitted_size
+from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -45,21 +48,26 @@ ABOUT_TEXT = (
     "If an exercise hurts, stop, and ask them.</p>"
 )
 
-_NAV_STYLE = """
-QListWidget#navigation { background: #eef3f6; color: #1f2a33; border: none; font-size: 12pt;
+# The sidebar in the theme's colours (see ``theme``): a light strip on a light desktop, a
+# dark one on a dark desktop, where a light strip would glare and its text would fade.
+_NAV_STYLE = Template("""
+QListWidget#navigation { background: $nav_bg; color: $nav_text; border: none; font-size: 12pt;
     padding-top: 12px; }
-QListWidget#navigation::item { color: #1f2a33; padding: 10px 16px; border-radius: 6px;
+QListWidget#navigation::item { color: $nav_text; padding: 10px 16px; border-radius: 6px;
     margin: 2px 8px; }
-QListWidget#navigation::item:selected { background: #3d7ea6; color: #ffffff; }
-"""
+QListWidget#navigation::item:selected { background: $strong; color: $on_strong; }
+""")
+
+
+WANTED_SIZE = (1100, 760)
+MINIMUM_SIZE = (880, 620)  # where the screen has room: see screen_fit.fitted_minimum
 
 
 def initial_size(available: tuple[int, int]) -> tuple[int, int]:
     """1100×760, or less where the screen's free area (panels taken off) is smaller: on a
-    1366×768 laptop the window then fits, title bar and all, instead of running off the
-    bottom. Never below the window's minimum, 880×620."""
-    width, height = available
-    return (max(880, min(1100, width - 40)), max(620, min(760, height - 60)))
+    1366×768 laptop, or 1280×800 at 150 % (853×533), the window then fits, frame and all,
+    instead of running off the bottom; the pages scroll what no longer fits."""
+    return fitted_size(WANTED_SIZE, available)
 
 
 class _Placeholder(QWidget):
@@ -70,7 +78,7 @@ class _Placeholder(QWidget):
         self.factory = factory
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ThemeFollower, QMainWindow):
     """``MainWindow(catalog, home=None)``: the app's one window. ``home`` (title, page), when
     given, is the first section and the one shown at start; the Exercises page follows.
     ``sessionFinished(outcome)`` (a ``SessionOutcome``), ``madeWorse(exercise_id)`` and
@@ -92,15 +100,14 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.setWindowTitle("Back Care")
         self.setAccessibleName("Back Care")
-        self.resize(*initial_size(self.screen().availableGeometry().size().toTuple()))
-        self.setMinimumSize(880, 620)
+        fit_to_screen(self, WANTED_SIZE, MINIMUM_SIZE)
         self._about_box: QMessageBox | None = None
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Sections")
         self.navigation.setFixedWidth(170)
-        self.navigation.setStyleSheet(_NAV_STYLE)
+        self.follow_theme()
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")
         self.navigation.currentRowChanged.connect(self._on_row_changed)
@@ -127,7 +134,10 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName("Status")
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Start with the keyboard in the page, so arrows and Enter work at once."""
+        """Start with the keyboard in the page, so arrows and Enter work at once; and fitted to
+        the free area of the screen it opens on (panels may have settled since it was built)."""
+        if not self._shown_once:
+            fit_to_screen(self, WANTED_SIZE, MINIMUM_SIZE)
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
@@ -186,6 +196,11 @@ class MainWindow(QMainWindow):
         if current == index:
             self.pages.setCurrentIndex(index)
         return built
+
+    def _apply_theme(self) -> None:
+        """The sidebar in the colours of her palette, again whenever it changes."""
+        style = _NAV_STYLE.substitute(theme_for(self.palette()).slots())
+        set_style_if_changed(self.navigation, style)
 
     @Slot(int)
     def _on_row_changed(self, row: int) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from html import escape
+from string import Template
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,40 +28,53 @@ from PySide6.QtWidgets import (
 
 from backcare.core.safety import Safety, SignGroup, sources_text
 from backcare.core.setbacks import FALLBACK_CARE, pause_sentence, setback_advice
+from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
 
 # The word each group adds to accessible names ("Emergency sign: …"); colours are in _STYLE.
 GROUP_WORDS = {"emergency": "Emergency", "urgent": "Get help today", "stop": "Stop exercising"}
 
-_STYLE = """
+# The panels in the theme's colours (see ``theme``): light panels with dark text on a light
+# desktop, dark panels with light text on a dark one. The coloured left edges mark the group
+# and are bold enough on either.
+_STYLE = Template("""
 QWidget#safetyColumn { background: transparent; }
 QLabel#pageHeading { font-size: 20pt; font-weight: 600; color: palette(window-text); }
 QLabel#pageIntro { font-size: 12pt; color: palette(window-text); }
-QFrame#disclaimer { background: #f3f7fa; border: 1px solid #dbe4eb; border-radius: 10px; }
-QFrame#disclaimer QLabel { font-size: 11pt; color: #2b3a45; background: transparent; }
+QFrame#disclaimer { background: $info_bg; border: 1px solid $info_line; border-radius: 10px; }
+QFrame#disclaimer QLabel { font-size: 11pt; color: $info_text; background: transparent; }
 QFrame[group] { border-radius: 10px; border-top-left-radius: 0; border-bottom-left-radius: 0; }
 QFrame[group] QLabel { background: transparent; }
 QFrame[group="emergency"] {
-    background: #fdeeee; border: 1px solid #e9b3b0; border-left: 8px solid #b3261e;
+    background: $problem_bg; border: 1px solid $problem_line; border-left: 8px solid #b3261e;
 }
 QFrame[group="urgent"] {
-    background: #fff6e5; border: 1px solid #efcf8f; border-left: 8px solid #c77c00;
+    background: $caution_bg; border: 1px solid $caution_line; border-left: 8px solid #c77c00;
 }
 QFrame[group="stop"] {
-    background: #f3f7fa; border: 1px solid #dbe4eb; border-left: 8px solid #3d7ea6;
+    background: $info_bg; border: 1px solid $info_line; border-left: 8px solid #3d7ea6;
 }
 QLabel[role="groupTitle"] { font-size: 16pt; font-weight: 700; }
-QFrame[group="emergency"] QLabel[role="groupTitle"] { color: #8c1d18; }
-QFrame[group="urgent"] QLabel[role="groupTitle"] { color: #7a4f00; }
-QFrame[group="stop"] QLabel[role="groupTitle"] { color: #2f5d7a; }
-QLabel[role="action"] { font-size: 12pt; font-weight: 600; color: #1f2a33; }
-QLabel[role="sign"] { font-size: 12pt; color: #1f2a33; }
-QLabel[role="source"] { font-size: 10pt; color: #55636e; }
-QFrame#setbackNotice { background: #fffaf0; border: 1px solid #efcf8f; border-radius: 10px; }
+QFrame[group="emergency"] QLabel[role="groupTitle"] { color: $problem_heading; }
+QFrame[group="urgent"] QLabel[role="groupTitle"] { color: $caution_heading; }
+QFrame[group="stop"] QLabel[role="groupTitle"] { color: $info_heading; }
+QLabel[role="action"] { font-size: 12pt; font-weight: 600; color: $text; }
+QLabel[role="sign"] { font-size: 12pt; color: $text; }
+QLabel[role="source"] { font-size: 10pt; color: $muted; }
+QFrame#setbackNotice { background: $caution_bg; border: 1px solid $caution_line;
+    border-radius: 10px; }
 QFrame#setbackNotice QLabel { background: transparent; }
-QLabel#setbackHeading { font-size: 15pt; font-weight: 600; color: #7a4f00; }
-QLabel#setbackText { font-size: 12pt; color: #2b3a45; }
+QLabel#setbackHeading { font-size: 15pt; font-weight: 600; color: $caution_heading; }
+QLabel#setbackText { font-size: 12pt; color: $text; }
 QPushButton { font-size: 12pt; padding: 6px 16px; }
-"""
+""")
+
+
+class _Themed(ThemeFollower):
+    """The page and the setback notice: styled by ``_STYLE`` in her palette's theme."""
+
+    def _apply_theme(self) -> None:
+        widget = cast(QWidget, self)
+        set_style_if_changed(widget, _STYLE.substitute(theme_for(widget.palette()).slots()))
 
 
 def _label(text: str, name: str, accessible: str, *, role: str = "") -> QLabel:
@@ -95,7 +110,7 @@ def _bullet(text_label: QLabel, *below: QLabel) -> QWidget:
     return row
 
 
-class SafetyPage(QWidget):
+class SafetyPage(_Themed, QWidget):
     """The warning signs, the signs to stop exercising and the disclaimer, in one scroll.
 
     ``sources`` maps ledger ids to readable labels ("NHS: Back pain"); build it with
@@ -114,7 +129,7 @@ class SafetyPage(QWidget):
         self._sources = dict(sources or {})
         self.setObjectName("safetyPage")
         self.setAccessibleName("Safety")
-        self.setStyleSheet(_STYLE)
+        self.follow_theme()
         # For tests and for the app (e.g. to scroll to a group): widgets by group and sign id.
         self.group_frames: dict[str, QFrame] = {}
         self.sign_labels: dict[str, QLabel] = {}
@@ -216,7 +231,7 @@ class SafetyPage(QWidget):
         return sorted(self.sign_labels, key=top)
 
 
-class SetbackNotice(QFrame):
+class SetbackNotice(_Themed, QFrame):
     """What she sees after "This made my back worse": the exercise is paused until a day, with
     kind rest-and-care advice. A plain widget (no message box), so the app can show it in a
     dialog, on the card's page or as a banner.
@@ -240,7 +255,7 @@ class SetbackNotice(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setbackNotice")
-        self.setStyleSheet(_STYLE)
+        self.follow_theme()
         self.setAccessibleName("Exercise paused")
         self.text = setback_advice(exercise_title, until, safety)
         self.heading = _label(

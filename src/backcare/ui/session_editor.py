@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from backcare.core.plan import MAX_LABEL, MAX_SESSIONS, FieldError
 from backcare.ui.form_parts import (
-    ERROR_COLOUR,
     checkable,
     checked_values,
+    error_colour,
     hhmm,
     make_error_label,
     note,
@@ -41,13 +41,14 @@ from backcare.ui.form_parts import (
     time_edit,
     with_error,
 )
+from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
 
 # "sessions[2].at" -> index 2, part "at"
 _SESSION_FIELD = re.compile(r"^sessions\[(\d+)\](?:\.(\w+))?")
 _BLANK = {"at": "08:00", "label": "", "exercises": [], "pinned": False}
 
 
-class SessionEditor(QWidget):
+class SessionEditor(ThemeFollower, QWidget):
     """``SessionEditor(exercises, waking_hours, not_yet)``; fill it with ``set_sessions``.
 
     ``edited`` asks for the change to be applied at once, ``typed`` reports a key in the
@@ -81,7 +82,7 @@ class SessionEditor(QWidget):
         self.session_list.setMinimumWidth(230)
         self.session_list.setWordWrap(True)
         self.session_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.session_list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
+        self.follow_theme()
         self.session_list.currentRowChanged.connect(self._show_session)
         self.add_session_button = QPushButton("Add")
         self.add_session_button.setAccessibleName("Add an exercise session")
@@ -213,7 +214,7 @@ class SessionEditor(QWidget):
         for i in range(len(self._sessions)):
             item = QListWidgetItem(self._text(i))
             if i in self._errors:
-                item.setForeground(ERROR_COLOUR)
+                item.setForeground(error_colour(self.session_list.palette()))
                 item.setToolTip("\n".join(e.message for e in self._errors[i]))
             self.session_list.addItem(item)
         self.session_list.blockSignals(False)
@@ -223,12 +224,21 @@ class SessionEditor(QWidget):
         self.add_session_button.setEnabled(len(self._sessions) < MAX_SESSIONS)
         self.remove_session_button.setEnabled(bool(self._sessions))
 
+    def _apply_theme(self) -> None:
+        """A soft selection in the theme's colours: the desktop's bright blue under white text
+        falls short of a readable contrast in some themes (Fusion's: 3.7:1)."""
+        theme = theme_for(self.palette())
+        set_style_if_changed(self.session_list, (
+            "QListWidget::item { padding: 4px 2px; } QListWidget::item:selected {"
+            f" background: {theme.highlight}; color: {theme.highlighted_text}; }}"))
+
     def _refresh_items(self) -> None:
         for i in range(self.session_list.count()):
             item = self.session_list.item(i)
             item.setText(self._text(i))
             bad = self._errors.get(i)
-            item.setForeground(ERROR_COLOUR if bad else self.session_list.palette().text())
+            palette = self.session_list.palette()
+            item.setForeground(error_colour(palette) if bad else palette.text())
             item.setToolTip("\n".join(e.message for e in bad) if bad else "")
 
     @Slot(int)

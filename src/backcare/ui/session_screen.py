@@ -53,7 +53,9 @@ class ExerciseScreen(QWidget):
     ) -> None:
         super().__init__()
         self.figure = FigureWidget()
-        self.figure.setMinimumSize(280, 150)
+        # The figure takes what the words and buttons leave: as low as 110 px on 1280×800 at
+        # 150 % (853×533), where a taller minimum would push the buttons off the card.
+        self.figure.setMinimumSize(280, 110)
         # What is said under the figure: a step, or "Next: …" between two exercises.
         self.step_text = StepText()
         self.interlude_label = SteadyLabel("interlude")

@@ -24,7 +24,9 @@ from backcare.core.plan import (
     DIET_CALCIUM_MAX_MG,
     POSTNATAL_CHECK_WORDS,
 )
+from backcare.messages import birth_age_words
 from backcare.paths import resources_dir
+from backcare.ui.birth_date_parts import grey_out_after
 from backcare.ui.form_parts import make_error_label, note, row, with_error
 from backcare.ui.settings_tab import SettingsTab, commit_typed_numbers_on_enter, form_layout
 
@@ -100,6 +102,11 @@ class AboutTab(SettingsTab):
         form.addRow("Baby's birth date", with_error(
             row(self.birth_date, self.birth_date_unknown), self.birth_date_error
         ))
+        self.birth_age = note("")  # "That is 6 weeks ago.", as in the setup
+        self.birth_age.setAccessibleName("Your baby's age")
+        form.addRow("", self.birth_age)
+        self.birth_date.dateChanged.connect(self._echo_age)
+        self.birth_date_unknown.toggled.connect(self._echo_age)
         self.birth_type = QComboBox()
         self.birth_type.setAccessibleName("Type of birth")
         for value, words in BIRTH_TYPE_CHOICES:
@@ -159,10 +166,18 @@ class AboutTab(SettingsTab):
         self.diet_calcium.valueChanged.connect(self._changed)
         commit_typed_numbers_on_enter(self)
 
+    def _echo_age(self) -> None:
+        """Her baby's age under the date, or nothing when she would rather not say."""
+        unsaid = self.birth_date_unknown.isChecked()
+        self.birth_age.setText("" if unsaid else birth_age_words(
+            self.birth_date.date().toPython(), self._today()))
+        self.birth_age.setVisible(not unsaid)
+
     def _load(self, data: Mapping[str, Any]) -> None:
         profile = data["profile"]
         today = self._today()
         self.birth_date.setMaximumDate(QDate(today.year, today.month, today.day))
+        grey_out_after(self.birth_date.calendarWidget(), today)
         born = profile.get("birth_date")
         known = date.fromisoformat(born) if born is not None else today
         self.birth_date.setDate(QDate(known.year, known.month, known.day))

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from string import Template
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -42,33 +43,35 @@ from PySide6.QtWidgets import (
 
 from backcare.core.plan import FieldError, Plan, default_plan
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
-from backcare.ui.form_parts import ERROR_COLOUR, MealRow, QuietRow, make_error_label, show_error
+from backcare.ui.form_parts import MealRow, QuietRow, error_colour, make_error_label, show_error
+from backcare.ui.screen_fit import fit_to_screen, scrolled
 from backcare.ui.settings_about_tab import AboutTab
 from backcare.ui.settings_calcium_tab import CalciumTab
 from backcare.ui.settings_day_tab import DayTab
 from backcare.ui.settings_posture_tab import PostureTab
 from backcare.ui.settings_sessions_tab import SessionsTab
 from backcare.ui.settings_tab import SettingsTab
+from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
 
 TAB_ABOUT, TAB_DAY, TAB_SESSIONS, TAB_POSTURE, TAB_CALCIUM = range(5)
 TAB_TITLES = ("About you", "Your day", "Exercise sessions", "Posture breaks", "Calcium")
 TYPING_PAUSE_MS = 700  # a name she types is applied once she stops for this long
 
-_STYLE = """
+_STYLE = Template("""
 QDialog#settingsDialog QLabel, QDialog#settingsDialog QCheckBox,
 QDialog#settingsDialog QRadioButton, QDialog#settingsDialog QPushButton,
 QDialog#settingsDialog QLineEdit, QDialog#settingsDialog QComboBox,
-QDialog#settingsDialog QSpinBox, QDialog#settingsDialog QTimeEdit,
+QDialog#settingsDialog QSpinBox,
 QDialog#settingsDialog QDateEdit, QDialog#settingsDialog QListWidget,
 QDialog#settingsDialog QTabBar::tab { font-size: 11pt; }
 QDialog#settingsDialog QTabBar::tab { padding: 6px 14px; }
 QDialog#settingsDialog QPushButton { min-height: 28px; padding: 0 14px; }
-QDialog#settingsDialog QLabel[role="note"] { color: #5b6b78; font-size: 10pt; }
-QDialog#settingsDialog QLabel#settingsMessage { color: #1f4e79; }
-"""
+QDialog#settingsDialog QLabel[role="note"] { color: $muted; font-size: 10pt; }
+QDialog#settingsDialog QLabel#settingsMessage { color: $accent; }
+""")  # in the theme's colours: see ``theme``
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(ThemeFollower, QDialog):
     """``SettingsDialog(plan, today, exercises, foods)``: non-modal; show it with ``show()``.
 
     ``planChanged(Plan)`` is emitted for every edit that gives a valid plan (and after Reset or
@@ -112,9 +115,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Back Care settings")
         self.setAccessibleName("Settings")
         self.setModal(False)
-        self.setStyleSheet(_STYLE)
-        self.setMinimumSize(720, 560)
-        self.resize(780, 640)
+        self.follow_theme()
+        # 780×640 where the screen has room; on a small or scaled one less, the tabs scrolling.
+        fit_to_screen(self, (780, 640), (720, 560), place=False)
 
         self.about = AboutTab(today)
         self.day = DayTab()
@@ -130,7 +133,7 @@ class SettingsDialog(QDialog):
             page.edited.connect(self._edited)
             page.typed.connect(self._typed)
             page.typingDone.connect(self.apply_pending)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(scrolled(page, "settingsTabScroll"), title)
         self._name_the_fields()
 
         self.general_error = make_error_label("Problems with these settings")
@@ -173,6 +176,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(buttons)
 
         self.set_plan(plan)
+
+    def _apply_theme(self) -> None:
+        set_style_if_changed(self, _STYLE.substitute(theme_for(self.palette()).slots()))
 
     def _name_the_fields(self) -> None:
         """The tabs' fields under the names they had when the window held them all."""
@@ -291,7 +297,7 @@ class SettingsDialog(QDialog):
                 bad_tabs.add(tab)
             left += unplaced
         for tab in range(self.tabs.count()):
-            colour = ERROR_COLOUR if tab in bad_tabs else QColor()
+            colour = error_colour(self.palette()) if tab in bad_tabs else QColor()
             self.tabs.tabBar().setTabTextColor(tab, colour)
         left_ids = {id(e) for e in left}
         general = [e.message for e in errors if id(e) in left_ids]  # in the order found

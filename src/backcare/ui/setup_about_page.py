@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +27,9 @@ from backcare.core.plan import (
     POSTNATAL_CHECK_WORDS,
     Profile,
 )
+from backcare.messages import birth_age_words
+from backcare.ui.birth_date_parts import grey_out_after
+from backcare.ui.birth_date_parts import qdate as _qdate
 from backcare.ui.form_parts import make_error_label
 from backcare.ui.settings_about_tab import COUNTRY_QUESTION, make_country_combo, select_country
 from backcare.ui.setup_parts import labelled, page_layout, radio_choices
@@ -41,11 +43,12 @@ BIRTH_CHOICES: tuple[tuple[str | None, str], ...] = (
     (None, "I'd rather not say"),
 )
 
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
+# Breastfeeding as the other questions: a "rather not say" that is preset when she has not said,
+# so every answer is preset (README). Nothing in the plan depends on it yet (the calcium
+# target is the same while breastfeeding), so not saying costs her nothing.
+FEEDING_CHOICES: tuple[tuple[bool | None, str], ...] = (
+    (True, "Yes"), (False, "No"), (None, "I'd rather not say"),
+)
 class AboutPage(QWidget):
     """``AboutPage(profile, today, locale_country)``: the questions about her and her baby,
     filled from ``profile``; ``locale_country`` (the locale's code) presets the country."""
@@ -68,11 +71,18 @@ class AboutPage(QWidget):
         self.birth_date.setDateRange(_qdate(earliest), _qdate(today))
         self.birth_date.setDate(_qdate(profile.birth_date or today))
         self.birth_date.setMinimumWidth(220)
+        grey_out_after(self.birth_date.calendarWidget(), today)
         self.birth_date_error = make_error_label("Problem with the birth date")
+        self.birth_age = labelled("", "note")  # "That is 6 weeks and 2 days ago."
+        self.birth_age.setAccessibleName("Your baby's age")
+        self._today = today
+        self.birth_date.dateChanged.connect(self._echo_age)
+        self._echo_age()
         row = QHBoxLayout()
         row.addWidget(self.birth_date)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.birth_age)
         layout.addWidget(self.birth_date_error)
 
         layout.addWidget(labelled("How was your baby born?", "question"))
@@ -106,22 +116,27 @@ class AboutPage(QWidget):
 
         layout.addWidget(labelled("Are you breastfeeding?", "question"))
         self.feeding_group = QButtonGroup(self)
-        self.feeding_yes = QRadioButton("Yes")
-        self.feeding_no = QRadioButton("No")
+        self.feeding_buttons: dict[bool | None, QRadioButton] = {}
         row = QHBoxLayout()
-        for i, button in enumerate((self.feeding_yes, self.feeding_no)):
-            button.setAccessibleName(f"Breastfeeding: {button.text()}")
+        for i, (flag, words) in enumerate(FEEDING_CHOICES):
+            button = QRadioButton(words)
+            button.setAccessibleName(f"Breastfeeding: {words}")
             self.feeding_group.addButton(button, i)
+            self.feeding_buttons[flag] = button
             row.addWidget(button)
         row.addStretch(1)
-        if profile.breastfeeding is not None:
-            (self.feeding_yes if profile.breastfeeding else self.feeding_no).setChecked(True)
+        self.feeding_yes, self.feeding_no = self.feeding_buttons[True], self.feeding_buttons[False]
+        self.feeding_buttons[profile.breastfeeding].setChecked(True)
         layout.addLayout(row)
 
         self.profile_error = make_error_label("Problem with these answers")
         layout.addWidget(self.profile_error)
         layout.addStretch(1)
 
+    def _echo_age(self) -> None:
+        words = birth_age_words(self.birth_date.date().toPython(), self._today)
+        self.birth_age.setText(words)
+        self.birth_date.setAccessibleDescription(words)
 
     def write(self, profile: dict[str, Any]) -> None:
         """Her answers into ``profile`` (the plan's plain ``[profile]`` table)."""
@@ -129,8 +144,9 @@ class AboutPage(QWidget):
         birth_type = next((v for v, b in self.birth_buttons.items() if b.isChecked()), None)
         if birth_type is not None:
             profile["birth_type"] = birth_type
-        if self.feeding_group.checkedButton() is not None:
-            profile["breastfeeding"] = self.feeding_yes.isChecked()
+        feeding = next((f for f, b in self.feeding_buttons.items() if b.isChecked()), None)
+        if feeding is not None:
+            profile["breastfeeding"] = feeding
         # She has seen the question here, so an unticked box is a "not yet", not a "not said".
         profile["postnatal_check"] = self.postnatal_check.isChecked()
         # Optional: ticked is a yes; unticked keeps what she said before (or "not said").

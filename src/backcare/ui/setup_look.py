@@ -13,17 +13,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
-from backcare.ui.card_parts import is_dark, palette_colours
+from backcare.ui.theme import DARK, LIGHT, theme_for
 
-# The wizard's look, in the colours of her desktop palette (light or dark, see card_parts):
+# The wizard's look, in the colours of her desktop palette (light or dark, see theme):
 # hard-coded dark text on white would vanish in a dark theme.
 _STYLE = Template("""
 QDialog#setupWizard QLabel, QDialog#setupWizard QRadioButton, QDialog#setupWizard QCheckBox,
-QDialog#setupWizard QDateEdit, QDialog#setupWizard QTimeEdit, QDialog#setupWizard QPushButton {
+QDialog#setupWizard QDateEdit, QDialog#setupWizard QLineEdit#timeField,
+QDialog#setupWizard QPushButton {
     font-size: 12pt;
 }
 QDialog#setupWizard QRadioButton, QDialog#setupWizard QCheckBox { padding: 3px 0; }
-QDialog#setupWizard QDateEdit, QDialog#setupWizard QTimeEdit { min-height: 30px; padding: 0 6px; }
+QDialog#setupWizard QDateEdit, QDialog#setupWizard QLineEdit#timeField {
+    min-height: 30px; padding: 0 6px;
+}
 QDialog#setupWizard QPushButton { min-height: 34px; padding: 0 18px; }
 QDialog#setupWizard QRadioButton::indicator, QDialog#setupWizard QCheckBox::indicator {
     width: 18px; height: 18px;
@@ -38,17 +41,14 @@ QDialog#setupWizard QFrame#rule { color: $track; }
 QDialog#setupWizard QScrollArea#pageScroll { background: transparent; border: none; }
 QDialog#setupWizard QScrollArea#pageScroll > QWidget > QWidget { background: transparent; }
 QDialog#setupWizard QScrollArea#warningSigns {
-    background: $alarm_bg; border: 1px solid $alarm_line; border-radius: 6px; }
-QDialog#setupWizard QScrollArea#warningSigns > QWidget > QWidget { background: $alarm_bg; }
+    background: $problem_bg; border: 1px solid $problem_line; border-radius: 6px; }
+QDialog#setupWizard QScrollArea#warningSigns > QWidget > QWidget { background: $problem_bg; }
 """)
-_WIZARD_LIGHT = {"alarm_bg": "#fbf1f1", "alarm_line": "#e6c3c3"}
-_WIZARD_DARK = {"alarm_bg": "#3a2a2a", "alarm_line": "#8a5a5a"}
 
 
 def wizard_style(palette: QPalette) -> str:
     """The wizard's stylesheet for ``palette``."""
-    extra = _WIZARD_DARK if is_dark(palette) else _WIZARD_LIGHT
-    return _STYLE.substitute({**palette_colours(palette), **extra})
+    return _STYLE.substitute(theme_for(palette).slots())
 
 
 def scrolled(page: QWidget) -> QScrollArea:
@@ -66,7 +66,7 @@ def red_flags_html(lines: Sequence[str], *, dark: bool = False) -> str:
     """The warning-sign lines as rich text: each group (split by an empty line) starts with its
     title, then what to do, then its "•" signs as a list, so the urgent ones stand out. The
     titles' red is lighter on a ``dark`` palette, to stay readable."""
-    title_colour = "#f2a0a0" if dark else "#8f2d2d"
+    title_colour = (DARK if dark else LIGHT).problem_heading
     parts: list[str] = []
     bullets: list[str] = []
     first = True

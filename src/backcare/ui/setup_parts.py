@@ -12,18 +12,20 @@ from datetime import time
 from typing import TypeVar
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from backcare.ui.form_parts import make_error_label
+from backcare.ui.time_field import TimeField
 
 
 def qtime(t: time) -> QTime:
     return QTime(t.hour, t.minute)
 
 
-def time_edit(t: time, name: str) -> QTimeEdit:
-    """An HH:MM field showing ``t``, named ``name`` for screen readers."""
-    edit = QTimeEdit(qtime(t))
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(name)
+def time_edit(t: time, name: str) -> TimeField:
+    """An HH:MM field showing ``t``, named ``name`` for screen readers; it reads the time as
+    she types it and says below it when that is not a time (``TimeField``)."""
+    edit = TimeField(t, name, make_error_label(f"Problem with the {name.lower()}"))
     edit.setMinimumWidth(100)
     return edit
 

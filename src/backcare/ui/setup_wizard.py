@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,6 @@ from backcare.core.plan import (
     Plan,
 )
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
-from backcare.ui.card_parts import is_dark
 from backcare.ui.form_parts import hhmm as _hhmm
 from backcare.ui.form_parts import make_error_label, show_error
 from backcare.ui.setup_about_page import AboutPage
@@ -54,6 +52,8 @@ from backcare.ui.setup_look import red_flags_html, scrolled, wizard_style
 from backcare.ui.setup_parts import labelled as _labelled
 from backcare.ui.setup_parts import page_layout
 from backcare.ui.setup_parts import time_edit as _time_edit
+from backcare.ui.theme import is_dark
+from backcare.ui.time_field import TimeField
 
 # The four times of day she can pick; labels match the default plan, so her answers keep the
 # exercises the defaults chose until the progression fills them in.
@@ -246,7 +246,7 @@ class SetupWizard(QDialog):
 
         layout.addWidget(_labelled("When do you usually eat?", "question"))
         layout.addWidget(_labelled("A calcium reminder comes with each meal.", "note"))
-        self.meal_times: list[QTimeEdit] = []
+        self.meal_times: list[TimeField] = []
         self.meal_errors: list[QLabel] = []
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)

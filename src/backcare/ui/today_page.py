@@ -19,6 +19,7 @@ style sheets, and colours other than the palette's are set in pairs so dark them
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from itertools import pairwise
@@ -32,20 +33,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from backcare.core.calcium import FoodChoice
 from backcare.core.today import Action, Day, Entry, State
-from backcare.ui.today_rows import ROWS_STYLE, Banner, ReminderRow
+from backcare.ui.screen_fit import ShrinkFirst, scrolled
+from backcare.ui.theme import Box, ThemeFollower, set_style_if_changed, theme_for
+from backcare.ui.today_rows import Banner, ReminderRow, rows_style
 from backcare.ui.today_words import (
     calcium_line,
     countdown_words,
     nap_line,
     next_line,
     pause_line,
+    redraw_in,
     session_to_start,
     start_caption,
     start_words,
@@ -79,7 +82,7 @@ _ROWS_STYLE = ("QScrollArea#todayRows { background: transparent; border: none; }
                " QWidget#qt_scrollarea_viewport { background: transparent; }")
 
 
-class TodayPage(QWidget):
+class TodayPage(ThemeFollower, QWidget):
     """``TodayPage(parent=None, clock=None)``; call ``set_day(day, now, titles)`` whenever the
     day changes. ``clock`` (default: the wall clock in the zone of the last ``now``) is what the
     once-a-minute countdown reads, injected so tests never depend on the real time.
@@ -131,11 +134,9 @@ class TodayPage(QWidget):
         self.recovery_label.hide()
         self.setup_button.hide()
 
-        self.pause_banner = Banner("pauseBanner", "Resume reminders",
-                                    ("#4d3b00", "#fbf0d2", "#e3cf94"))
+        self.pause_banner = Banner("pauseBanner", "Resume reminders", Box.CAUTION)
         self.pause_banner.button.clicked.connect(self.resumeRequested)
-        self.nap_banner = Banner("napBanner", "Baby is awake",
-                                  ("#34335c", "#ebeaf7", "#bdbbe3"))
+        self.nap_banner = Banner("napBanner", "Baby is awake", Box.INFO)
         self.nap_banner.button.clicked.connect(self.awakeRequested)
 
         self.start_button = QPushButton()
@@ -156,13 +157,12 @@ class TodayPage(QWidget):
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self._rows_box = QWidget()
         self._rows_box.setObjectName("todayRowsBox")
-        self._rows_box.setStyleSheet("QWidget#todayRowsBox { background: transparent; }"
-                                     + ROWS_STYLE)
+        self.follow_theme()
         self._rows_layout = QVBoxLayout(self._rows_box)
         self._rows_layout.setContentsMargins(0, 0, 4, 0)
         self._rows_layout.setSpacing(6)
         self._rows_layout.addStretch(1)
-        self.rows_area = QScrollArea()
+        self.rows_area = ShrinkFirst()
         self.rows_area.setObjectName("todayRows")
         self.rows_area.setAccessibleName("Today's reminders")
         self.rows_area.setStyleSheet(_ROWS_STYLE)
@@ -189,7 +189,14 @@ class TodayPage(QWidget):
         for widget in (calcium_heading, self.calcium_label, self.calcium_bar):
             calcium_layout.addWidget(widget)
 
-        layout = QVBoxLayout(self)
+        # The page scrolls as a whole only when even the rows at their least do not leave room
+        # for the calcium tally (1280×800 at 150 %, with a banner showing); else it fills.
+        content = QWidget()
+        content.setObjectName("todayContent")
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scrolled(content, "todayScroll"))
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(title)
@@ -208,8 +215,9 @@ class TodayPage(QWidget):
         layout.addWidget(calcium)
 
         self._tick = QTimer(self)
-        # A minute: Qt itself makes a coarse timer of 20 s or more a very coarse one (whole
-        # seconds, woken with other timers), so no timer type is set here (see app/startup.py).
+        # At most a minute, and shorter when a countdown's minute changes sooner (set on each
+        # redraw). Qt itself makes a coarse timer of 20 s or more a very coarse one; one that
+        # fires early only redraws the same words and waits the rest (see app/startup.py).
         self._tick.setInterval(60_000)
         self._tick.timeout.connect(self._refresh_countdown)
         self._scroll = QTimer(self)  # after the rows are laid out, bring "now" into view
@@ -239,6 +247,12 @@ class TodayPage(QWidget):
         self._draw_calcium(day)
         if self.isVisible():
             self._scroll.start()
+
+    def _apply_theme(self) -> None:
+        """The rows' state chips in the theme of her palette, again when it changes."""
+        style = ("QWidget#todayRowsBox { background: transparent; }"
+                 + rows_style(theme_for(self.palette())))
+        set_style_if_changed(self._rows_box, style)
 
     def set_recovery(self, text: str, *, offer_setup: bool) -> None:
         """Her week and what opened, or (``offer_setup``) a nudge to give her birth details."""
@@ -368,6 +382,8 @@ class TodayPage(QWidget):
             self.start_caption.setText(caption)
             self.start_button.setAccessibleName(f"{self.start_button.text()}. {caption}")
         self.next_label.setText(next_line(self._day.next_due, moment))
+        # Redrawn when the nearest countdown's minute changes, so "in 1 min" turns to "now" then.
+        self._tick.setInterval(math.ceil(redraw_in(self._day, self._start, moment) * 1000))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.today import Action, Entry, State
+from backcare.ui.theme import Box, Theme, ThemeFollower, Tone, set_style_if_changed, theme_for
 from backcare.ui.today_words import (
     ACTION_WORDS,
     button_name,
@@ -41,19 +42,19 @@ from backcare.ui.today_words import (
 
 STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus (Tab and click), as the plain number
 
-# (text, background) of each state's little label. Calm throughout: "not done" is a quiet grey,
-# like "skipped", never red; only "now" stands out.
-STATE_COLOURS: dict[State, tuple[str, str]] = {
-    State.UPCOMING: ("#33505f", "#e3ecf2"),
-    State.DUE: ("#ffffff", "#2f6f99"),
-    State.SNOOZED: ("#5c4300", "#f8e9c4"),
-    State.DONE: ("#1d5435", "#d9eee0"),
-    State.PARTLY: ("#3f5418", "#e9f1d6"),
-    State.SKIPPED: ("#525b61", "#e8ecee"),
-    State.NOT_DONE: ("#525b61", "#e8ecee"),
-    State.PAUSED: ("#3f3f6e", "#e6e6f5"),
-    State.NAPPING: ("#3f3f6e", "#e6e6f5"),
-    State.BEFORE: ("#6b757b", "#eff1f2"),
+# The tone of each state's little label (its colours are the theme's). Calm throughout: "not
+# done" is a quiet grey, like "skipped", never red; only "now" stands out.
+STATE_TONES: dict[State, Tone] = {
+    State.UPCOMING: Tone.LATER,
+    State.DUE: Tone.NOW,
+    State.SNOOZED: Tone.WAITING,
+    State.DONE: Tone.DONE,
+    State.PARTLY: Tone.PARTLY,
+    State.SKIPPED: Tone.QUIET,
+    State.NOT_DONE: Tone.QUIET,
+    State.PAUSED: Tone.RESTING,
+    State.NAPPING: Tone.RESTING,
+    State.BEFORE: Tone.BEFORE,
 }
 
 ROW_STYLE = """
@@ -69,13 +70,16 @@ QFrame#todayRow QPushButton { font-size: 11pt; padding: 4px 14px; }
 _CHIP_STYLE = """
 QFrame#todayRow QLabel#state { border-radius: 10px; padding: 2px 10px; font-size: 11pt;
                                qproperty-alignment: AlignCenter; }
-""" + "".join(
-    f'QFrame#todayRow QLabel#state[state="{state.value}"] {{ color: {fg}; background: {bg}; }}\n'
-    for state, (fg, bg) in STATE_COLOURS.items()
-)
-# One sheet for all the rows, set once on their container: a sheet per row would be parsed
-# and applied a dozen times on every redraw.
-ROWS_STYLE = ROW_STYLE + _CHIP_STYLE
+"""
+
+
+def rows_style(theme: Theme) -> str:
+    """One sheet for all the rows, set on their container: a sheet per row would be parsed
+    and applied a dozen times on every redraw."""
+    chip = 'QFrame#todayRow QLabel#state[state="{0}"] {{ color: {1}; background: {2}; }}\n'
+    chips = "".join(chip.format(state.value, *theme.chips[tone])
+                    for state, tone in STATE_TONES.items())
+    return ROW_STYLE + _CHIP_STYLE + chips
 
 
 class ReminderRow(QFrame):
@@ -107,7 +111,7 @@ class ReminderRow(QFrame):
         self.what_label.setWordWrap(True)
         self.state_label = QLabel(state_text(entry, now))
         self.state_label.setObjectName("state")
-        self.state_label.setProperty("state", entry.state.value)  # its colours: ROWS_STYLE
+        self.state_label.setProperty("state", entry.state.value)  # its colours: rows_style
         self.state_label.setSizePolicy(  # a pill, not a bar the row's height
             QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -184,21 +188,22 @@ class ReminderRow(QFrame):
 _BANNER_STYLE = """
 QFrame#{name} {{ background: {bg}; border: 1px solid {edge}; border-radius: 8px; }}
 QFrame#{name} QLabel {{ color: {fg}; font-size: 12pt; }}
-QFrame#{name} QPushButton {{ color: {fg}; background: #ffffff; border: 1px solid {edge};
+QFrame#{name} QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {edge};
     border-radius: 6px; padding: 6px 14px; font-size: 11pt; }}
-QFrame#{name} QPushButton:hover {{ background: {bg}; }}
+QFrame#{name} QPushButton:hover {{ background: {edge}; }}
 QFrame#{name} QPushButton:focus {{ border: 2px solid {fg}; }}
 """
 
 
-class Banner(QFrame):
-    """A calm band with one sentence and the one button that ends what it announces."""
+class Banner(ThemeFollower, QFrame):
+    """A calm band with one sentence and the one button that ends what it announces, in the
+    colours of the theme's ``box``: again when her palette turns dark or light."""
 
-    def __init__(self, name: str, button_text: str, colours: tuple[str, str, str]) -> None:
+    def __init__(self, name: str, button_text: str, box: Box) -> None:
         super().__init__()
-        fg, bg, edge = colours
+        self._box = box
         self.setObjectName(name)
-        self.setStyleSheet(_BANNER_STYLE.format(name=name, fg=fg, bg=bg, edge=edge))
+        self.follow_theme()
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.button = QPushButton(button_text)
@@ -208,6 +213,11 @@ class Banner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.hide()
+
+    def _apply_theme(self) -> None:
+        fg, bg, edge = theme_for(self.palette()).box(self._box)
+        style = _BANNER_STYLE.format(name=self.objectName(), fg=fg, bg=bg, edge=edge)
+        set_style_if_changed(self, style)
 
     def say(self, text: str | None) -> None:
         """Show ``text``, or hide the banner when there is nothing in force."""

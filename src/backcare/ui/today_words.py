@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from backcare.core.calcium import FoodChoice
+from backcare.core.countdown import minutes_to_go, until_count_changes
 from backcare.core.reminders import Kind, Reminder
 from backcare.core.today import Action, Day, Entry, State, next_session_key
 from backcare.messages import clock_words as clock
@@ -42,15 +43,24 @@ ACTION_WORDS: dict[Action, str] = {
 }
 
 def countdown_words(seconds: float) -> str:
-    """"in 25 min", "in 3 h 05 min", "in under a minute", or "now" once the time has come
-    (the row says "later" until then, so the two never disagree)."""
-    if seconds <= 0:
+    """"in 25 min", "in 3 h 05 min", or "now" once the time has come. The minutes round up
+    (``core.countdown``): 47 s before is "in 1 min", so "now" never comes early and the row,
+    which says "later" until then, never disagrees."""
+    minutes = minutes_to_go(seconds)
+    if minutes == 0:
         return "now"
-    minutes = int(seconds // 60)
     hours, minutes = divmod(minutes, 60)
     if hours:
         return f"in {hours} h {minutes:02d} min"
-    return f"in {minutes} min" if minutes else "in under a minute"
+    return f"in {minutes} min"
+
+
+def redraw_in(day: Day, start: Entry | None, now: datetime) -> float:
+    """Seconds until the words of the page's countdowns (the next line, and the top button's
+    caption for ``start``) next change: the nearest minute's turn, at most a minute."""
+    shown = [r for r in (day.next_due, start.reminder if start else None) if r is not None]
+    return min((until_count_changes((r.when - now).total_seconds()) for r in shown),
+               default=60.0)
 
 
 def short_what(reminder: Reminder) -> str:

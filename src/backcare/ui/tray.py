@@ -10,7 +10,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from backcare.core.quiet import Quiet, quiet_of
 from backcare.ui.app_icon import app_icon
+from backcare.ui.tray_icon import tray_icon
 
 PAUSE_CHOICES: tuple[tuple[str, int], ...] = (
     ("Pause for 30 minutes", 30),
@@ -41,7 +43,9 @@ class Tray(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon = QSystemTrayIcon(tray_icon(Quiet.NO), self)
+        self.quiet = Quiet.NO
+        self._next_text, self._paused_text, self._nap_text = "", None, None
         self.menu = QMenu()
         self.menu.setAccessibleName("Back Care menu")
         self.next_action = QAction("Nothing planned", self.menu)
@@ -93,7 +97,8 @@ class Tray(QObject):
     def set_status(self, next_text: str, paused_text: str | None) -> None:
         """``next_text``: e.g. "Next: posture break at 11:00"; ``paused_text`` when paused."""
         self.next_action.setText(paused_text or next_text)
-        self.icon.setToolTip(f"Back Care — {paused_text or next_text}")
+        self._next_text, self._paused_text = next_text, paused_text
+        self._show_quiet()
         self.resume_action.setVisible(paused_text is not None)
         for action in self.pause_actions:
             action.setVisible(paused_text is None)
@@ -102,11 +107,20 @@ class Tray(QObject):
         """``until_text``: e.g. "Quiet while the baby naps, until 14:30"; None when no nap."""
         self.awake_action.setVisible(until_text is not None)
         self.nap_action.setVisible(until_text is None)
+        self._nap_text = until_text
+        self._show_quiet()
         if until_text is not None:
             self.awake_action.setText(f"Baby is awake (now: {until_text[0].lower()}"
                                       f"{until_text[1:]})")
         else:
             self.awake_action.setText("Baby is awake")
+
+    def _show_quiet(self) -> None:
+        """The icon's badge (``tray_icon``) and the tool tip: why nothing is coming, first."""
+        self.quiet = quiet_of(self._paused_text is not None, self._nap_text is not None)
+        self.icon.setIcon(tray_icon(self.quiet))
+        said = {Quiet.PAUSED: self._paused_text, Quiet.NAPPING: self._nap_text}
+        self.icon.setToolTip(f"Back Care — {said.get(self.quiet) or self._next_text}")
 
     def show_message(self, title: str, body: str) -> None:
         """Qt's own balloon: only for desktops without a notification server."""
