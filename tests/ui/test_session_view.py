@@ -60,7 +60,7 @@ def run_ticks_to_summary(view: SessionView, limit: int = 1000) -> int:
 def test_opens_on_the_first_step_ready_to_start(qtbot: QtBot, poses: Mapping[str, Pose]) -> None:
     view = make_view(qtbot, poses)
     assert view.title_label.text() == "Bridge"
-    assert view.dose_label.text() == "1 times, hold 3 s, twice a day"
+    assert view.dose_label.text() == "One round, hold 3 s, twice a day"  # not "1 times"
     assert view.count_label.text() == "Exercise 1 of 2"
     assert view.step_text.step_label.text() == "Step 1 of 3"
     assert view.step_text.instruction_label.text().startswith("Instruction 1")

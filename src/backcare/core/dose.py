@@ -52,7 +52,8 @@ class Dose:
         if self.reps:
             side = " each side" if self.per_side else ""
             sets = f" × {self.sets} sets" if self.sets > 1 else ""
-            parts.append(f"{self.reps} times{side}{sets}")
+            times = "One round" if self.reps == 1 and not sets else f"{self.reps} times"
+            parts.append(f"{times}{side}{sets}")
         if self.hold_seconds:
             parts.append(f"hold {self.hold_seconds} s")
         daily = {1: "once a day", 2: "twice a day"}.get(
