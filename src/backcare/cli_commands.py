@@ -11,8 +11,25 @@ import os
 import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backcare.desktop.display import missing_display_reason
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from backcare.core.store import Store
+
+
+def command_store(data: Path | None, tz: ZoneInfo) -> Store | None:
+    """Her store for a command, or None once the sentence saying why it cannot be opened
+    (a full disk, a lock, a newer Back Care's file…) is printed for her."""
+    from backcare.settings import open_store
+
+    store, problem = open_store(data, tz)
+    if store is None:
+        print(problem, file=sys.stderr)
+    return store
 
 
 def today(day: date | None, data: Path | None) -> int:
@@ -21,13 +38,12 @@ def today(day: date | None, data: Path | None) -> int:
     from backcare.core.zone import local_zone
     from backcare.messages import reminder_words
     from backcare.paths import resources_dir
-    from backcare.settings import load_plan, open_store, plan_for_day
+    from backcare.settings import load_plan, plan_for_day
 
     tz = local_zone()
     now = datetime.now(tz)
-    store, problem = open_store(data, tz)
+    store = command_store(data, tz)
     if store is None:
-        print(problem, file=sys.stderr)
         return 1
     day = day or now.date()
     exercises = load_exercises(resources_dir() / "exercises")[0]
@@ -55,13 +71,12 @@ def settings(action: str, file: Path, data: Path | None, replace_details: bool =
               ) -> int:
     from backcare.core.plan_reset import details_lost, lost_sentence
     from backcare.core.zone import local_zone
-    from backcare.settings import load_plan, open_store, save_plan
+    from backcare.settings import load_plan, save_plan
     from backcare.settings_file import export_settings, import_settings
 
     tz = local_zone()
-    store, problem = open_store(data, tz)
+    store = command_store(data, tz)
     if store is None:
-        print(problem, file=sys.stderr)
         return 1
     try:
         if action == "export":
@@ -107,11 +122,10 @@ def settings(action: str, file: Path, data: Path | None, replace_details: bool =
 def saved_country(data: Path | None) -> tuple[str | None, int]:
     """Her country from the saved plan (as ``backcare today`` reads it), and 0 or an exit code."""
     from backcare.core.zone import local_zone
-    from backcare.settings import load_plan, open_store
+    from backcare.settings import load_plan
 
-    store, problem = open_store(data, local_zone())
+    store = command_store(data, local_zone())
     if store is None:
-        print(problem, file=sys.stderr)
         return None, 1
     try:
         plan = load_plan(store)
@@ -177,13 +191,12 @@ def calendar(file: Path, weeks: int, data: Path | None) -> int:
     from backcare.core.content import load_exercises
     from backcare.core.zone import local_zone
     from backcare.paths import resources_dir
-    from backcare.settings import load_pauses, load_plan, open_store
+    from backcare.settings import load_pauses, load_plan
 
     tz = local_zone()
     now = datetime.now(tz)
-    store, problem = open_store(data, tz)
+    store = command_store(data, tz)
     if store is None:
-        print(problem, file=sys.stderr)
         return 1
     try:
         plan = load_plan(store)

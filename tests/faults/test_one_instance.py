@@ -32,6 +32,7 @@ from backcare.desktop.single_instance import (
     Claim,
     SingleInstance,
 )
+from tests.ui.test_single_instance import hung_up
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PROBE = Path(__file__).with_name("claim_probe.py")
@@ -224,16 +225,6 @@ def test_a_crashed_instance_gives_way_and_a_live_one_is_told(
     with qtbot.waitSignal(here.activated, timeout=5000):
         assert tell_running(b"show", runtime / "backcare.sock") is True
     here.release()
-
-
-def hung_up(sock: socket.socket) -> bool:
-    """True once the other end has closed ``sock``; never blocks the event loop."""
-    try:
-        return sock.recv(64, socket.MSG_DONTWAIT) == b""
-    except BlockingIOError:
-        return False
-    except ConnectionResetError:
-        return True
 
 
 def _lowest_free_fd() -> int:

@@ -18,12 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from backcare.app.shell import Shell
 from backcare.catalog import Catalog, load_catalog
-from backcare.core.lifecycle import Lifecycle
 from backcare.core.plan import Profile, default_plan
 from backcare.core.store import Store
-from backcare.scheduling.service import ReminderService
 from backcare.ui.main_window import MainWindow
-from backcare.ui.today_page import TodayPage
+from tests.ui.shell_parts import start_shell, stop_shell
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 8, 30, tzinfo=TZ)  # a Wednesday, in week 6 after a caesarean
@@ -43,18 +41,9 @@ def shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.Mo
     QLocale.setDefault(QLocale("en_GB"))  # A4, weeks from Monday, whatever the machine's
     with time_machine.travel(NOW, tick=False):
         store = Store(tmp_path / "data", clock=lambda: datetime.now(TZ))
-        today_page = TodayPage()
-        window = MainWindow(catalog, home=("Today", today_page))
-        qtbot.addWidget(window)
-        service = ReminderService(Lifecycle(PLAN, TZ, store, portion_mg=catalog.portion_mg,
-                                            foods=catalog.food_mg))
-        made = Shell(catalog, store, service, window, today_page, PLAN)
-        service.start()
-        made.start()
+        made = start_shell(qtbot, catalog, store, PLAN, TZ)
         yield made
-        service.stop()
-        made.notifier.shutdown()
-        store.close()
+        stop_shell(made)
     QLocale.setDefault(before)
 
 

@@ -15,15 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from backcare.app.shell import ANNOUNCED_KEY, Shell
 from backcare.catalog import Catalog, load_catalog
-from backcare.core.lifecycle import Lifecycle
 from backcare.core.plan import Plan, Profile, default_plan
 from backcare.core.reminders import Kind
 from backcare.core.store import EventKind, Store
 from backcare.core.today import Action, State
-from backcare.scheduling.service import ReminderService
 from backcare.settings import PLAN_KEY, SETUP_KEY, load_pauses, load_plan
-from backcare.ui.main_window import MainWindow
-from backcare.ui.today_page import TodayPage
+from tests.ui.shell_parts import start_shell, stop_shell
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 8, 30, tzinfo=TZ)
@@ -38,26 +35,16 @@ def catalog() -> Catalog:
 def make_shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
                ) -> Iterator[object]:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # notifications fall back
-    made: list[tuple[Shell, Store]] = []
+    made: list[Shell] = []
     with time_machine.travel(NOW, tick=False):
         def make(plan: Plan) -> Shell:
             store = Store(tmp_path / f"data{len(made)}", clock=lambda: datetime.now(TZ))
-            today_page = TodayPage()
-            window = MainWindow(catalog, home=("Today", today_page))
-            qtbot.addWidget(window)
-            service = ReminderService(Lifecycle(plan, TZ, store, portion_mg=catalog.portion_mg,
-                                                foods=catalog.food_mg))
-            shell = Shell(catalog, store, service, window, today_page, plan)
-            service.start()
-            shell.start()
-            made.append((shell, store))
-            return shell
+            made.append(start_shell(qtbot, catalog, store, plan, TZ))
+            return made[-1]
 
         yield make
-        for shell, store in made:
-            shell.service.stop()
-            shell.notifier.shutdown()
-            store.close()
+        for shell in made:
+            stop_shell(shell)
 
 
 def _session_exercises(shell: Shell) -> dict[str, tuple[str, ...]]:

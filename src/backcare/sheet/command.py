@@ -17,18 +17,18 @@ def run_sheet(output: Path, week: date | None, paper: str | None, data: Path | N
     from PySide6.QtGui import QGuiApplication
 
     from backcare.catalog import load_catalog
+    from backcare.cli_commands import command_store
     from backcare.core.week_sheet import Paper
     from backcare.core.zone import local_zone
-    from backcare.settings import load_pauses, load_plan, open_store
+    from backcare.settings import load_pauses, load_plan
     from backcare.sheet.document import write_pdf
     from backcare.sheet.making import locale_first_weekday, locale_paper, make_sheet
     from backcare.sheet.words import span_words
 
     app = QGuiApplication.instance() or QGuiApplication(["backcare"])
     tz = local_zone()
-    store, problem = open_store(data, tz)
+    store = command_store(data, tz)
     if store is None:
-        print(problem, file=sys.stderr)
         return 1
     day = week or datetime.now(tz).date()
     try:

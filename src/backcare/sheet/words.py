@@ -29,24 +29,21 @@ HOW_MUCH_HEADING = "How much"
 START_HEADING = "Start position"
 
 
-def span_words(start: date, end: date) -> str:
+def span_words(start: date, end: date, *, weekdays: bool = False) -> str:
     """"23 to 29 November 2026", "30 November to 6 December 2026", or both years when the
-    week crosses the new year."""
+    week crosses the new year; with ``weekdays``, "Monday 23 to Sunday 29 November 2026"."""
+    a = f"{start:%A} {start.day}" if weekdays else f"{start.day}"
+    b = f"{end:%A} {end.day}" if weekdays else f"{end.day}"
     if start.year != end.year:
-        return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+        return f"{a} {start:%B %Y} to {b} {end:%B %Y}"
     if start.month != end.month:
-        return f"{start.day} {start:%B} to {end.day} {end:%B %Y}"
-    return f"{start.day} to {end.day} {end:%B %Y}"
+        return f"{a} {start:%B} to {b} {end:%B %Y}"
+    return f"{a} to {b} {end:%B %Y}"
 
 
 def week_words(sheet: WeekSheet) -> str:
     """The week as the title names it: "Monday 23 to Sunday 29 November 2026"."""
-    s, e = sheet.start, sheet.end
-    if s.year != e.year:
-        return f"{s:%A} {s.day} {s:%B %Y} to {e:%A} {e.day} {e:%B %Y}"
-    if s.month != e.month:
-        return f"{s:%A} {s.day} {s:%B} to {e:%A} {e.day} {e:%B %Y}"
-    return f"{s:%A} {s.day} to {e:%A} {e.day} {e:%B %Y}"
+    return span_words(sheet.start, sheet.end, weekdays=True)
 
 
 def recovery_words(sheet: WeekSheet) -> str:

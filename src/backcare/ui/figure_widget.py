@@ -137,27 +137,6 @@ class FigureWidget(QWidget):
             painter.end()
 
 
-def pose_pixmap(pose: Pose, size: QSize, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """The pose drawn on white into a pixmap of ``size`` (logical pixels), sharp on HiDPI."""
-    pixmap = QPixmap(
-        max(1, round(size.width() * device_pixel_ratio)),
-        max(1, round(size.height() * device_pixel_ratio)),
-    )
-    pixmap.setDevicePixelRatio(device_pixel_ratio)
-    pixmap.fill(QColor(BACKGROUND))
-    painter = QPainter(pixmap)
-    try:
-        paint_step(painter, QRectF(0, 0, size.width(), size.height()), pose, None, arrow=False)
-    finally:
-        painter.end()
-    return pixmap
-
-
-def pose_icon(pose: Pose, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
-    """``pose`` alone in the card's frame, as an icon."""
-    return QIcon(pose_pixmap(pose, size, device_pixel_ratio))
-
-
 def thumbnail_icon(exercise: Exercise, poses: Mapping[str, Pose], size: QSize,
                    device_pixel_ratio: float = 1.0) -> QIcon | None:
     """The exercise's list thumbnail: its telling step, framed round her body (see
