@@ -199,7 +199,8 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def start_desktop(tmp: Path) -> Desktop:
+def start_desktop(tmp: Path, *, tray: bool = True) -> Desktop:
+    """A desktop session; ``tray=False`` leaves out the tray host, as on stock GNOME."""
     env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     runtime = tmp / "runtime"
     runtime.mkdir(mode=0o700)
@@ -254,30 +255,51 @@ def start_desktop(tmp: Path) -> Desktop:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     desktop.pids["dunst"] = dunst.pid
-    trayer = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "200",
-         "--height", "32", "--transparent", "false", "--tint", "0x333333"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    desktop.pids["trayer"] = trayer.pid
+    if tray:
+        _start_trayer(desktop)
     try:
         _wait_for("dunst", lambda: desktop.bus_has("org.freedesktop.Notifications"))
-        _wait_for("trayer", desktop.tray_running)
+        if tray:
+            _wait_for("trayer", desktop.tray_running)
     except RuntimeError:
         desktop.stop()
         raise
     return desktop
 
 
-@pytest.fixture(scope="session")
-def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+def _start_trayer(desktop: Desktop) -> None:
+    trayer = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "200",
+         "--height", "32", "--transparent", "false", "--tint", "0x333333"],
+        env=desktop.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    desktop.pids["trayer"] = trayer.pid
+
+
+def _need_programs() -> None:
     missing = _missing()
     if missing:
         reason = f"desktop programs missing: {', '.join(missing)} (run .ci/run to install them)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+    _need_programs()
     session = start_desktop(tmp_path_factory.mktemp("desktop"))
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture(scope="session")
+def trayless_desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+    """A desktop with a notification daemon but no tray host: stock GNOME's case."""
+    _need_programs()
+    session = start_desktop(tmp_path_factory.mktemp("trayless"), tray=False)
     try:
         yield session
     finally:

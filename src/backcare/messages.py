@@ -41,6 +41,7 @@ class Channel(StrEnum):
     CALCIUM = Kind.CALCIUM.value
     SUMMARY = "summary"  # "While you were away"
     NEWS = "news"  # "New this week"
+    RUNNING = "running"  # "Back Care is still running", the first time she closes the window
 
 
 def session_name(reminder: Reminder) -> str:
@@ -214,3 +215,31 @@ def birth_age_words(birth: date, today: date) -> str:
     if rest == 0:
         return f"That is {_count(weeks, 'week')} ago."
     return f"That is {_count(weeks, 'week')} and {_count(rest, 'day')} ago."
+
+
+# -- closing the window, and quitting -------------------------------------------------------
+
+RUNNING_SUMMARY = "Back Care is still running"
+RUNNING_ACTIONS: Actions = ((Action.OPEN, "Open Back Care"),)
+QUIT_TITLE = "Quit Back Care?"
+
+
+def running_body(has_tray: bool) -> str:
+    """What the one notice after her first close says: that nothing stopped, and how to stop it.
+
+    Without a tray (stock GNOME, most Wayland desktops) there is no icon to come back through,
+    so it names the way back: opening Back Care again, as she opened it the first time.
+    """
+    if has_tray:
+        return ("Your reminders will keep coming. Open the window again from the Back Care icon "
+                "in the tray. To stop the reminders, choose Quit in that icon's menu.")
+    return ("Your reminders will keep coming. To see the window again, open Back Care as you "
+            "did before. To stop the reminders, choose Quit in its File menu, or press Ctrl+Q.")
+
+
+def quit_question(upcoming: Reminder | None) -> str:
+    """Why quitting is worth a question: it silences the reminders she set up, the next first."""
+    text = "If you quit, your reminders stop until you open Back Care again."
+    if upcoming is not None:
+        text += f" {next_text(upcoming)}."
+    return text

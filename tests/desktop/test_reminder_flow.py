@@ -37,11 +37,12 @@ def shell_at(desktop: Desktop, qtbot, tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.env["DBUS_SESSION_BUS_ADDRESS"])
     desktop.run("dunstctl", "close-all")
     made: list[tuple[Shell, Store, time_machine.travel]] = []
+    clocks: list[time_machine.Coordinates] = []
 
     def make(hour: int, minute: int, second: int) -> Shell:
         traveller = time_machine.travel(datetime(2026, 11, 23, hour, minute, second, tzinfo=TZ),
                                         tick=False)
-        traveller.start()
+        clocks.append(traveller.start())
         store = Store(tmp_path, clock=lambda: datetime.now(TZ))
         catalog = load_catalog()
         today = TodayPage()
@@ -57,6 +58,11 @@ def shell_at(desktop: Desktop, qtbot, tmp_path: Path, monkeypatch: pytest.Monkey
         made.append((shell, store, traveller))
         return shell
 
+    def travel_to(moment: datetime) -> None:
+        """Move the last shell's clock on, as time would while she is away."""
+        clocks[-1].move_to(moment)
+
+    make.travel_to = travel_to  # type: ignore[attr-defined]
     yield make
     for shell, store, traveller in made:
         shell.service.stop()

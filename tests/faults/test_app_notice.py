@@ -88,5 +88,6 @@ def test_a_disk_that_fills_up_mid_session_is_told_at_the_next_change(  # type: i
     shell.on_changes(Changes(day=True))  # told once, not at every change
     assert shell.store_box is box
     shell.notifier.shutdown()
+    window.let_close()  # as at logout: qtbot's close after the store is shut is for real
     store.close()
     disk.free()

@@ -36,7 +36,9 @@ def start_shell(qtbot: QtBot, catalog: Catalog, store: Store, plan: Plan, tz: Zo
 
 
 def stop_shell(shell: Shell) -> None:
-    """Stop its timer and notifications and close its store."""
+    """Stop its timer and notifications and close its store; and let its window close for
+    real when qtbot closes it (a refused close would tell her it runs on: app/background)."""
+    shell.window.let_close()
     shell.service.stop()
     shell.notifier.shutdown()
     shell.store.close()

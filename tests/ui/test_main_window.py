@@ -90,32 +90,46 @@ def record_exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return quits
 
 
-def test_quit_closes_the_window_and_quits(
+def test_quit_in_the_menu_asks_the_shell_and_quit_app_quits(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     quits = record_exits(monkeypatch)
     window.show()
     qtbot.waitExposed(window)
-    window.quit_action.trigger()
+    with qtbot.waitSignal(window.quitRequested, timeout=1000):
+        window.quit_action.trigger()
+    assert quits == []  # the question is the shell's (app/background)
+    window.quit_app()
     assert not window.isVisible()
     assert quits == [0]
 
 
-def test_closing_hides_to_the_tray_but_quit_still_quits(
+def test_closing_hides_the_window_and_ctrl_w_closes_it(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     quits = record_exits(monkeypatch)
-    window.set_close_to_tray(True)
     window.show()
     qtbot.waitExposed(window)
-    assert window.close() is False  # the close was refused: the app lives on in the tray
+    with qtbot.waitSignal(window.closedToBackground, timeout=1000):
+        assert window.close() is False  # refused: Back Care lives on in the background
     assert not window.isVisible()
     assert quits == []
     window.bring_to_front()
     assert window.isVisible()
-    window.quit_app()
-    assert quits == [0]
+    assert window.close_action.shortcut() == QKeySequence("Ctrl+W")
+    with qtbot.waitSignal(window.closedToBackground, timeout=1000):
+        window.close_action.trigger()
     assert not window.isVisible()
+    assert quits == []
+
+
+def test_the_end_of_her_desktop_session_lets_the_window_close(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.let_close()
+    assert window.close() is True
 
 
 def test_about_box_opens_without_blocking(qtbot: QtBot, window: MainWindow) -> None:

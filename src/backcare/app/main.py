@@ -68,7 +68,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     shell = Shell(catalog, store, service, window, today_page, plan)
     lock.activated.connect(window.bring_to_front)
     lock.reloadRequested.connect(shell.reload_plan)
-    app.lastWindowClosed.connect(lambda: None if shell.has_tray else app.quit())
+    app.commitDataRequest.connect(lambda _manager: window.let_close())  # her logout
     window.show()
     service.start()
     shell.start()

@@ -1,6 +1,6 @@
-"""File ▸ Print… and File ▸ Export PDF…: the week's sheet from the window (wiring only).
+"""File ▸ Print…, Export PDF… and Export calendar…: her week from the window (wiring only).
 
-The shell's two small methods call these. Her saved plan (never today's filled-in copy: the
+The shell's small methods call these. Her saved plan (never today's filled-in copy: the
 sheet fills in each day itself), her pauses and her zone make the same week as ``backcare
 sheet``; the paper follows her locale, and in the print preview she can change it (the pages
 are laid out again for the paper the printer says). What happened is said in the status bar.
@@ -92,3 +92,34 @@ def open_print_preview(shell: Shell) -> QPrintPreviewDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def choose_calendar_file(shell: Shell) -> None:
+    """Ask where to save the calendar, then ``export_calendar``."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(
+        shell.window, "Export calendar", str(Path.home() / "backcare-routine.ics"),
+        "Calendar files (*.ics)",
+    )
+    if name:
+        shell.export_calendar(Path(name))
+
+
+def export_calendar(shell: Shell, path: Path) -> bool:
+    """Her saved plan, from today, as a calendar file at ``path`` (as ``backcare calendar``
+    writes it); the status bar says what was saved, or why it was not."""
+    from backcare.calendar_file import write_calendar
+
+    now = shell.service.now()
+    pauses = load_pauses(shell.store, now.date())
+    try:
+        written = write_calendar(path, shell.base_plan, shell.catalog.exercises, pauses,
+                                 shell.service.tz, now)
+    except OSError as exc:
+        shell.window.statusBar().showMessage(
+            f"Back Care could not save {path}: {exc.strerror or exc}. Try another folder."
+        )
+        return False
+    shell.window.statusBar().showMessage(written.sentence())
+    return True

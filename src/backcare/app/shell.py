@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QSystemTrayIcon, QWidget
 
+from backcare.app.background import Background
 from backcare.app.dialogs import ShellDialogs
 from backcare.catalog import Catalog
 from backcare.core.calcium import food_choices, usual_food
@@ -104,9 +105,8 @@ class Shell(ShellDialogs, QObject):
         self.notifier = DesktopNotifier(parent=self)
         self.tray = Tray(self)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
-        window.set_close_to_tray(self.has_tray)
+        self.background = Background(self)  # closing hides; quitting asks
         self.tray.openRequested.connect(window.bring_to_front)
-        self.tray.quitRequested.connect(window.quit_app)
         self.tray.pauseRequested.connect(service.pause)
         self.tray.resumeRequested.connect(service.resume)
         self.tray.napRequested.connect(self.start_nap)
@@ -216,33 +216,16 @@ class Shell(ShellDialogs, QObject):
                 self.settings_dialog.set_plan(plan)
 
     def choose_calendar_file(self) -> None:
-        """File ▸ Export calendar…: ask where to save it, then ``export_calendar``."""
-        from PySide6.QtWidgets import QFileDialog
+        """File ▸ Export calendar…: ask where, then ``export_calendar`` (app/sheet_actions)."""
+        from backcare.app.sheet_actions import choose_calendar_file
 
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export calendar", str(Path.home() / "backcare-routine.ics"),
-            "Calendar files (*.ics)",
-        )
-        if name:
-            self.export_calendar(Path(name))
+        choose_calendar_file(self)
 
     def export_calendar(self, path: Path) -> bool:
-        """Her saved plan, from today, as a calendar file at ``path`` (as ``backcare
-        calendar`` writes it); the status bar says what was saved, or why it was not."""
-        from backcare.calendar_file import write_calendar
+        """Her saved plan, from today, as a calendar file at ``path``."""
+        from backcare.app.sheet_actions import export_calendar
 
-        now = self.service.now()
-        pauses = load_pauses(self.store, now.date())
-        try:
-            written = write_calendar(path, self.base_plan, self.catalog.exercises, pauses,
-                                     self.service.tz, now)
-        except OSError as exc:
-            self.window.statusBar().showMessage(
-                f"Back Care could not save {path}: {exc.strerror or exc}. Try another folder."
-            )
-            return False
-        self.window.statusBar().showMessage(written.sentence())
-        return True
+        return export_calendar(self, path)
 
     def print_sheet(self) -> QDialog | None:
         """File ▸ Print…: this week's sheet in Qt's print preview (app/sheet_actions.py)."""
@@ -328,15 +311,23 @@ class Shell(ShellDialogs, QObject):
         self.today_page.set_day(day, now, self.titles)
 
     def notify(self, channel: Channel, summary: str, body: str, actions: Actions) -> None:
-        if not self.notifier.show(channel, summary, body, actions) and self.has_tray:
+        """A notification; else the tray's balloon; else, with neither, the window itself, so
+        that a reminder never goes unseen while the window is closed."""
+        if self.notifier.show(channel, summary, body, actions):
+            return
+        if self.has_tray:
             self.tray.show_message(summary, body)
+            return
+        self.window.statusBar().showMessage(f"{summary}. {body}")
+        self.window.bring_to_front()
 
     def on_notification_action(self, channel: str, action: str) -> None:
         """A button on a notification: the reminder it stands for is the one the lifecycle
         told last on that channel."""
         try:
             kind, act = Kind(channel), Action(action)
-        except ValueError:  # the summary, the news, or a click on the body
+        except ValueError:  # the summary, the news, "still running", or a click on the body
+            self.notifier.close(channel)  # told: it has done its work
             self.window.show_page("Today")
             self.window.bring_to_front()
             return

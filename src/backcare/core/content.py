@@ -6,14 +6,14 @@ kept, and every bad file yields one ``ContentProblem`` naming the file and the f
 
 Each exercise gives its earliest week after a vaginal, an assisted and a caesarean birth, and
 the movements it involves. Risky movements (sit-ups, lifting both legs while lying on the back,
-planks, hard tummy work) have floors set here in code; a file that would offer one earlier is
-refused, so a slip in the data can never offer it too soon. ``progression.toml`` says which
-exercises each session offers when she has not chosen her own (``load_routines``).
+planks, hard tummy work) have floors set in code (``movement_floors``); a file that would offer
+one earlier is refused, so a slip in the data can never offer it too soon. ``progression.toml``
+says which exercises each session offers when she has not chosen her own (``routines``,
+``load_routines``). Both live in their own modules; their names are importable from here too.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,35 +21,34 @@ from typing import Any
 
 from backcare.core import fields as f
 from backcare.core.dose import Dose, parse_dose
+from backcare.core.movement_floors import (
+    BIRTH_TYPES,
+    CAREFUL_BIRTH_TYPE,
+    MOVEMENT_FLOORS,
+    MOVEMENTS,
+    MovementFloor,
+    check_floors,
+    week_for,
+)
 from backcare.core.postures import EarlyPosition, parse_early_position
 from backcare.core.problems import ContentProblem, Invalid
+from backcare.core.routines import (
+    FALLBACK_ROUTINES,
+    ROUTINE_MOST_MAX,
+    Routine,
+    Routines,
+    load_routines,
+)
+
+__all__ = [  # its own names, and those that moved out but are still imported from here
+    "ADVICE_TOPICS", "BIRTH_TYPES", "CAREFUL_BIRTH_TYPE", "COMPOSITION_SOURCES",
+    "FALLBACK_ROUTINES", "MOVEMENTS", "MOVEMENT_FLOORS", "PROPS", "ROUTINE_MOST_MAX", "Dose",
+    "EarliestWeek", "Exercise", "Food", "MovementFloor", "Routine", "Routines", "Step", "Tip",
+    "gentlest_first", "load_advice", "load_exercises", "load_foods", "load_routines",
+    "parse_exercise",
+]
 
 PROPS = ("floor", "mat", "wall", "bed", "ball", "cushion", "chair", "counter")
-# The types of birth an exercise's earliest week is given for, least to most careful. An
-# assisted birth (forceps or vacuum) is a vaginal birth that often leaves stitches, bruising and
-# a more stretched pelvic floor, so its week lies between the other two (checked on load).
-BIRTH_TYPES = ("vaginal", "assisted", "caesarean")
-CAREFUL_BIRTH_TYPE = "caesarean"
-
-# What an exercise asks of the body, so safety rules can be written once per movement instead of
-# once per exercise. Every exercise file lists its movements from this vocabulary.
-MOVEMENTS: dict[str, str] = {
-    "breathing": "deep, slow breathing",
-    "pelvic-floor-squeeze": "squeezing and lifting the pelvic floor",
-    "standing": "standing still",
-    "walking": "walking or stepping",
-    "self-massage": "rubbing or pressing your own back",
-    "lying-on-back": "lying on your back",
-    "lying-face-down": "lying on your front",
-    "all-fours": "kneeling on hands and knees",
-    "sitting-on-ball": "sitting on an exercise ball",
-    "hip-lift": "lifting your hips off the floor",
-    "single-leg-lift": "lifting one leg against gravity",
-    "double-leg-lift": "lifting both legs while lying on your back",
-    "sit-up": "sitting up or curling up from lying (sit-ups, crunches)",
-    "plank": "holding your body straight, supported on hands or forearms",
-    "loaded-abdominal": "hard work for the tummy muscles",
-}
 ADVICE_TOPICS = (
     "about",
     "posture",
@@ -96,77 +95,12 @@ class EarliestWeek:
         """Her week for this exercise; an unknown or missing birth type counts as a caesarean,
         so not knowing can only make the app more careful, never less."""
         assisted = self.caesarean if self.assisted is None else self.assisted
-        return _week_for(birth_type, self.vaginal, assisted, self.caesarean)
+        return week_for(birth_type, self.vaginal, assisted, self.caesarean)
 
     def earlier_than(self, other: EarliestWeek) -> tuple[str, ...]:
         """The birth types after which this opens before ``other``: where an exercise borrows
         another's posture, those are the weeks she must be told to do it another way."""
         return tuple(b for b in BIRTH_TYPES if self.for_birth(b) < other.for_birth(b))
-
-
-@dataclass(frozen=True)
-class MovementFloor:
-    """The earliest week after birth, by birth type, at which a risky movement may be offered.
-
-    Floors live in code, not in the data they police: a mistyped week in an exercise file is
-    refused on load, so no edit to ``resources/`` can offer sit-ups or double leg lifts early.
-    """
-
-    movement: str
-    vaginal: int
-    assisted: int
-    caesarean: int
-    why: str
-    sources: tuple[str, ...]
-
-    def for_birth(self, birth_type: str | None) -> int:
-        return _week_for(birth_type, self.vaginal, self.assisted, self.caesarean)
-
-
-# POGP "Fit and Safe" (G-POGP-FIT-SAFE): avoid sit-ups and crunches early on, and no hard tummy
-# work before about 12 weeks, later after a caesarean (G-NHS-CAESAREAN: about six weeks to
-# recover, often longer). Seed 004 agrees that sit-ups are not advised after birth
-# (F004-no-sit-ups, F004-sit-ups-pressure). We read "later" as four weeks later.
-_HARD_TUMMY_WHY = (
-    "POGP guidance is to leave hard tummy work until about 12 weeks after birth, and longer "
-    "after a caesarean, while the tummy muscles and pelvic floor recover."
-)
-MOVEMENT_FLOORS: dict[str, MovementFloor] = {
-    floor.movement: floor
-    for floor in (
-        MovementFloor(
-            "sit-up",
-            12,
-            12,
-            16,
-            "Sit-ups and crunches push up the pressure inside the tummy and press down on the "
-            "pelvic floor; POGP guidance and seed 004 both advise against them early on.",
-            ("G-POGP-FIT-SAFE", "F004-no-sit-ups", "F004-sit-ups-pressure", "G-NHS-CAESAREAN"),
-        ),
-        MovementFloor(
-            "double-leg-lift",
-            12,
-            12,
-            16,
-            "Lifting both legs while lying on your back loads the tummy and pelvic floor as "
-            "hard as a sit-up. " + _HARD_TUMMY_WHY,
-            ("G-POGP-FIT-SAFE", "G-NHS-CAESAREAN"),
-        ),
-        MovementFloor("plank", 12, 12, 16, _HARD_TUMMY_WHY, ("G-POGP-FIT-SAFE", "G-NHS-CAESAREAN")),
-        MovementFloor(
-            "loaded-abdominal", 12, 12, 16, _HARD_TUMMY_WHY, ("G-POGP-FIT-SAFE", "G-NHS-CAESAREAN")
-        ),
-    )
-}
-
-
-def _week_for(birth_type: str | None, vaginal: int, assisted: int, caesarean: int) -> int:
-    """The week for ``birth_type``; anything unknown (or None) gets the most careful week."""
-    if birth_type == "vaginal":
-        return vaginal
-    if birth_type == "assisted":
-        return assisted
-    return caesarean
 
 
 @dataclass(frozen=True)
@@ -291,23 +225,6 @@ def _parse_week(data: Mapping[str, Any]) -> EarliestWeek:
     return week
 
 
-def _check_floors(week: EarliestWeek, movements: tuple[str, ...]) -> None:
-    """Refuse a file that would offer a risky movement before its floor, naming both weeks."""
-    for movement in movements:
-        floor = MOVEMENT_FLOORS.get(movement)
-        if floor is None:
-            continue
-        for birth_type in BIRTH_TYPES:
-            have, need = week.for_birth(birth_type), floor.for_birth(birth_type)
-            if have < need:
-                raise Invalid(
-                    f"earliest_week.{birth_type}",
-                    f"is week {have}, but this exercise involves {MOVEMENTS[movement]} "
-                    f"('{movement}'), which must wait until at least week {need} after "
-                    f"a{'n' if birth_type[0] in 'aeiou' else ''} {birth_type} birth.",
-                )
-
-
 def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
     """Build an Exercise from a parsed TOML table; raises Invalid naming the bad field."""
     ex_id = f.slug(data)
@@ -344,7 +261,7 @@ def parse_exercise(data: Mapping[str, Any], file: Path) -> Exercise:
     )
     if len(exercise.purpose) > 140:
         raise Invalid("purpose", "must be one short line (140 characters at most).")
-    _check_floors(exercise.earliest_week, exercise.movements)
+    check_floors(exercise.earliest_week, exercise.movements)
     return exercise
 
 
@@ -413,94 +330,3 @@ def load_advice(path: Path) -> tuple[tuple[Tip, ...], tuple[ContentProblem, ...]
 def load_foods(path: Path) -> tuple[tuple[Food, ...], tuple[ContentProblem, ...]]:
     """Calcium foods from ``foods.toml`` (``[[food]]`` entries)."""
     return _load_entries(path, "food", _parse_food)
-
-
-# --- session routines ----------------------------------------------------------------------------
-
-ROUTINE_MOST_MAX = 8
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-@dataclass(frozen=True)
-class Routine:
-    """Which exercises a session she has not pinned offers: the first ``most`` of ``prefer``
-    that are safe for her this week, in that order. ``labels`` are the session labels it serves
-    (matched ignoring case and spaces at the ends); the general routine has none."""
-
-    labels: tuple[str, ...]
-    prefer: tuple[str, ...]
-    most: int
-
-
-@dataclass(frozen=True)
-class Routines:
-    """The routines of ``resources/progression.toml``: one per usual session label, and a
-    general one for sessions with any other label."""
-
-    sessions: tuple[Routine, ...]
-    general: Routine
-
-    def for_label(self, label: str) -> Routine:
-        key = label.strip().casefold()
-        for routine in self.sessions:
-            if any(key == name.strip().casefold() for name in routine.labels):
-                return routine
-        return self.general
-
-
-# Used when progression.toml is missing or broken: an empty preference list means "the gentlest
-# exercises that are safe this week" (see progression), so sessions still hold something safe.
-FALLBACK_ROUTINES = Routines(sessions=(), general=Routine(labels=(), prefer=(), most=2))
-
-
-def _parse_routine(
-    data: Mapping[str, Any], prefix: str, known: set[str] | None, general: bool
-) -> Routine:
-    labels = () if general else f.texts(data, "labels", prefix, min_items=1)
-    prefer = f.texts(data, "prefer", prefix, min_items=1)
-    for i, ex_id in enumerate(prefer):
-        if not _SLUG.fullmatch(ex_id):
-            raise Invalid(f"{prefix}.prefer[{i}]", "must be an exercise id such as knee-hugs.")
-        if known is not None and ex_id not in known:
-            raise Invalid(f"{prefix}.prefer[{i}]", f"'{ex_id}' is not one of the exercises.")
-    most = f.whole(data, "most", prefix, low=1, high=ROUTINE_MOST_MAX)
-    return Routine(labels, prefer, most)
-
-
-def load_routines(
-    path: Path, known_ids: Iterable[str] | None = None
-) -> tuple[Routines, tuple[ContentProblem, ...]]:
-    """The session routines in ``path``, with a problem per bad entry. Never raises: a bad
-    entry is left out (its sessions use the general routine), and a bad file or a bad
-    ``[general]`` table falls back to ``FALLBACK_ROUTINES``. With ``known_ids``, a routine naming
-    an exercise that does not exist is refused."""
-    known = set(known_ids) if known_ids is not None else None
-    data, problem = f.read_toml(path)
-    if problem is not None:
-        return FALLBACK_ROUTINES, (problem,)
-    assert data is not None
-    problems: list[ContentProblem] = []
-    try:
-        general = _parse_routine(f.table(data, "general"), "general", known, general=True)
-    except Invalid as exc:
-        problems.append(ContentProblem(path, exc.field, exc.message))
-        general = FALLBACK_ROUTINES.general
-    try:
-        entries = f.tables(data, "session")
-    except Invalid as exc:
-        return Routines((), general), (*problems, ContentProblem(path, exc.field, exc.message))
-    sessions: list[Routine] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(entries):
-        prefix = f"session[{i}]"
-        try:
-            routine = _parse_routine(entry, prefix, known, general=False)
-            for label in routine.labels:
-                if label.casefold() in seen:
-                    raise Invalid(f"{prefix}.labels", f"'{label}' has a routine already.")
-        except Invalid as exc:
-            problems.append(ContentProblem(path, exc.field, exc.message))
-            continue
-        seen.update(label.casefold() for label in routine.labels)
-        sessions.append(routine)
-    return Routines(tuple(sessions), general), tuple(problems)

@@ -35,24 +35,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from backcare.core.calcium import UNNAMED_PORTION_MG, usual_food_id
 from backcare.core.lifecycle_io import RECORDS, Answer, Changes
+from backcare.core.lifecycle_state import (
+    AWAY_PENDING,
+    CLOCK_SLACK,
+    FIRST_START,
+    LAST_CHECK,
+    PAUSED_FROM,
+    PAUSED_UNTIL,
+    PendingSummary,
+    StoredState,
+)
 from backcare.core.plan import Plan
 from backcare.core.reminders import Kind, Reminder, next_reminder, reminders
 from backcare.core.store import Event, EventKind, Store
-from backcare.core.today import (
-    SNOOZE,
-    Day,
-    State,
-    day_timeline,
-    latest_events,
-    state_of,
-)
+from backcare.core.today import SNOOZE, Day, State, day_timeline, latest_events, state_of
 
 if TYPE_CHECKING:
     from backcare.core.guided import SessionOutcome
@@ -60,24 +62,14 @@ if TYPE_CHECKING:
 LATE = timedelta(minutes=15)  # this late (a start or a wake-up) is still shown as due now
 AWAY_WINDOW = timedelta(hours=24)  # a summary looks back at most this far
 SETTLE = timedelta(minutes=2)  # a summary waits this long after a jump, in case it jumps back
-CLOCK_SLACK = timedelta(minutes=2)  # an event stamped later than now + this: a clock ran ahead
 
-LAST_CHECK = "last_check"
-FIRST_START = "first_start"  # before this, nothing was hers to miss: Back Care was not there
-PAUSED_UNTIL = "paused_until"
-PAUSED_FROM = "paused_from"
-AWAY_PENDING = "away_pending"  # the summary not told yet: {"since": iso, "items": [[kind, key]]}
+__all__ = [  # the store's keys and CLOCK_SLACK live in ``lifecycle_state``; imported from here
+    "AWAY_PENDING", "AWAY_WINDOW", "CLOCK_SLACK", "FIRST_START", "LAST_CHECK", "LATE",
+    "PAUSED_FROM", "PAUSED_UNTIL", "SETTLE", "Lifecycle",
+]
 
 
-@dataclass
-class _Pending:
-    """The summary gathered but not told yet (kept in the store across restarts)."""
-
-    since: datetime
-    items: list[tuple[Kind, str]] = field(default_factory=list)
-
-
-class Lifecycle:
+class Lifecycle(StoredState):
     """The owner of every reminder's state. ``store`` keeps the events and its few settings.
     ``foods``: the library's calcium food ids (in its order) -> mg per portion, so a "Taken"
     records the food and the tally counts it; ``portion_mg``: a portion naming no known food.
@@ -93,51 +85,6 @@ class Lifecycle:
         self.foods: Mapping[str, int] = dict(foods or {})
         self._on_screen: dict[Kind, str] = {}  # kind -> key of the reminder told last
         self._day: datetime | None = None
-
-    # -- reading the store -----------------------------------------------------------------
-
-    def _time_setting(self, key: str) -> datetime | None:
-        raw = self.store.get_setting(key)
-        try:
-            moment = datetime.fromisoformat(raw) if isinstance(raw, str) else None
-        except ValueError:
-            return None
-        return moment if moment is not None and moment.tzinfo is not None else None
-
-    def _set_time(self, key: str, moment: datetime | None) -> None:
-        self.store.set_setting(key, None if moment is None else moment.isoformat())
-
-    def first_start(self) -> datetime | None:
-        return self._time_setting(FIRST_START)
-
-    def paused(self, now: datetime) -> tuple[datetime, datetime] | None:
-        """The pause in force at ``now``, as (from, until), or None."""
-        until = self._time_setting(PAUSED_UNTIL)
-        if until is None or until <= now:
-            return None
-        return (self._time_setting(PAUSED_FROM) or now, until)
-
-    def _pending(self) -> _Pending | None:
-        raw = self.store.get_setting(AWAY_PENDING)
-        if not isinstance(raw, dict) or not isinstance(raw.get("since"), str):
-            return None
-        try:
-            since = datetime.fromisoformat(raw["since"])
-            items = [(Kind(kind), str(key)) for kind, key in raw.get("items", [])]
-        except (ValueError, TypeError):
-            return None
-        return _Pending(since, items) if since.tzinfo is not None else None
-
-    def _save_pending(self, pending: _Pending | None) -> None:
-        value = None if pending is None else {
-            "since": pending.since.isoformat(),
-            "items": [[kind.value, key] for kind, key in pending.items],
-        }
-        self.store.set_setting(AWAY_PENDING, value)
-
-    def _trusted(self, start: datetime, now: datetime) -> list[Event]:
-        """The events since ``start`` that a correct clock could have written by ``now``."""
-        return self.store.events(start, now + CLOCK_SLACK)
 
     # -- inputs --------------------------------------------------------------------------------
 
@@ -183,7 +130,7 @@ class Lifecycle:
         known = {key for _, key in pending.items} if pending is not None else set()
         fresh = [r for r in gathered if r.key not in known]
         if fresh:
-            pending = pending or _Pending(now)
+            pending = pending or PendingSummary(now)
             pending.items += [(r.kind, r.key) for r in fresh]
             pending.since = now
             changes |= Changes(day=True)

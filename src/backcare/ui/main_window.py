@@ -6,7 +6,7 @@ first time she opens it. The Exercises page is lazy: it paints a thumbnail of ev
 pulls in the figure painter, which a reminder app starting at login should not pay for before
 its window is up (benchmarks/ measures it). The window itself holds no rules; it passes the
 Exercises page's signals on, so ``app.py`` wires the history store to the window and never needs
-to know which page a signal came from. Closing keeps Qt's default: the tray feature changes it.
+to know which page a signal came from. Closing only hides it (``closeEvent``).
 """
 
 from __future__ import annotations
@@ -93,6 +93,8 @@ class MainWindow(ThemeFollower, QMainWindow):
     calendarExportRequested = Signal()  # File ▸ Export calendar…: the shell asks where
     printRequested = Signal()  # File ▸ Print…: the week's sheet in Qt's print preview
     exportPdfRequested = Signal()  # File ▸ Export PDF…: the week's sheet as a file
+    quitRequested = Signal()  # File ▸ Quit, Ctrl+Q: the shell asks first (app/background)
+    closedToBackground = Signal()  # the window was closed, and so only hidden
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  home: tuple[str, QWidget] | None = None) -> None:
@@ -128,7 +130,6 @@ class MainWindow(ThemeFollower, QMainWindow):
         self._exercises_index = self.add_lazy_page("Exercises", self._build_exercises_page)
         self.navigation.setCurrentRow(0)
 
-        self._close_to_tray = False
         self._quitting = False
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
@@ -289,7 +290,11 @@ class MainWindow(ThemeFollower, QMainWindow):
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.quit_app)
+        self.quit_action.triggered.connect(self.quitRequested)
+        self.close_action = QAction("&Close window", self)
+        self.close_action.setShortcuts([QKeySequence("Ctrl+W")])
+        self.close_action.triggered.connect(self.close)
+        file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -298,16 +303,20 @@ class MainWindow(ThemeFollower, QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
-    def set_close_to_tray(self, enabled: bool) -> None:
-        """With a tray icon, closing the window only hides it: reminders keep coming."""
-        self._close_to_tray = enabled
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if getattr(self, "_close_to_tray", False) and not self._quitting:
+        """Closing (Alt+F4, Ctrl+W, the title bar's ×) only hides the window: her reminders
+        keep coming, with a tray or without one (see ``app/background``). Quit, or the end of
+        her desktop session (``let_close``), closes it for real."""
+        if not self._quitting:
             event.ignore()
             self.hide()
+            self.closedToBackground.emit()
             return
         super().closeEvent(event)
+
+    def let_close(self) -> None:
+        """The desktop session is ending: a refused close would hold up her logout."""
+        self._quitting = True
 
     def bring_to_front(self) -> None:
         from PySide6.QtCore import Qt  # not at import: see app/startup.py

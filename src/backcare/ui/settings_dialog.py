@@ -9,7 +9,8 @@ half-applied plan and never a rule here that the core does not also enforce.
 Each tab is its own widget (``ui/settings_*_tab.py``): plain data in, plain data out, and the
 problems handed to it shown beside its fields. This window keeps the plan as a whole: it builds
 it from the tabs, checks it, hands each ``FieldError`` to the tab that owns its field, applies
-it, and holds Reset, Export, Import and Start at login.
+it, and holds Start at login; Reset, Export and Import, which replace the plan as a whole, are
+its mixin ``PlanFileActions`` (``settings_plan_files.py``).
 
 The baby's nap is not a setting (it is "Baby is napping" in the tray menu), so it is carried
 over untouched.
@@ -18,20 +19,16 @@ over untouched.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from string import Template
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractSpinBox,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -41,13 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcare.core.plan import FieldError, Plan, default_plan
+from backcare.core.plan import FieldError, Plan
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
 from backcare.ui.form_parts import MealRow, QuietRow, error_colour, make_error_label, show_error
 from backcare.ui.screen_fit import fit_to_screen, scrolled
 from backcare.ui.settings_about_tab import AboutTab
 from backcare.ui.settings_calcium_tab import CalciumTab
 from backcare.ui.settings_day_tab import DayTab
+from backcare.ui.settings_plan_files import PlanFileActions
 from backcare.ui.settings_posture_tab import PostureTab
 from backcare.ui.settings_sessions_tab import SessionsTab
 from backcare.ui.settings_tab import SettingsTab
@@ -71,7 +69,7 @@ QDialog#settingsDialog QLabel#settingsMessage { color: $accent; }
 """)  # in the theme's colours: see ``theme``
 
 
-class SettingsDialog(ThemeFollower, QDialog):
+class SettingsDialog(ThemeFollower, PlanFileActions, QDialog):
     """``SettingsDialog(plan, today, exercises, foods)``: non-modal; show it with ``show()``.
 
     ``planChanged(Plan)`` is emitted for every edit that gives a valid plan (and after Reset or
@@ -312,114 +310,6 @@ class SettingsDialog(ThemeFollower, QDialog):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-
-    # -- reset, export, import ----------------------------------------------------------------
-
-    @Slot()
-    def ask_reset(self) -> QMessageBox:
-        """Ask first (non-blocking): reset keeping what she told about herself, or everything."""
-        box = QMessageBox(self)
-        box.setWindowTitle("Reset to defaults")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText("Put every setting back to how Back Care started?")
-        box.setInformativeText("Your baby's birth date, the type of birth, feeding, your age "
-                               "and calcium from food are kept unless you choose “Reset "
-                               "everything”.")
-        keep = box.addButton("Reset, keep my details", QMessageBox.ButtonRole.AcceptRole)
-        everything = box.addButton("Reset everything", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def chosen(button: QAbstractButton) -> None:
-            if button is keep:
-                self.reset_to_defaults(keep_profile=True)
-            elif button is everything:
-                self.reset_to_defaults(keep_profile=False)
-
-        box.buttonClicked.connect(chosen)
-        box.destroyed.connect(lambda: setattr(self, "reset_box", None))
-        self.reset_box = box
-        box.open()
-        return box
-
-    def reset_to_defaults(self, keep_profile: bool = True) -> Plan:
-        plan = default_plan()
-        if keep_profile:  # what she told about herself: the profile, and her age band
-            calcium = replace(plan.calcium, age_band=self._plan.calcium.age_band)
-            plan = replace(plan, profile=self._plan.profile, calcium=calcium)
-        changed = plan != self._plan
-        self.set_plan(plan)
-        if changed:
-            self.planChanged.emit(plan)
-        self._say("Settings are back to the defaults" +
-                  (", with what you told about yourself kept." if keep_profile else "."))
-        return plan
-
-    @Slot()
-    def _choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export settings", str(Path.home() / "backcare-settings.toml"),
-            "Settings files (*.toml)"
-        )
-        if name:
-            self.export_to(Path(name))
-
-    @Slot()
-    def _choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import settings", str(Path.home()), "Settings files (*.toml);;All files (*)"
-        )
-        if name:
-            self.import_from(Path(name))
-
-    def export_to(self, path: Path) -> bool:
-        """Write the current (last valid) plan to ``path``; says what happened, never raises."""
-        from backcare.settings_file import export_settings
-
-        try:
-            export_settings(self._plan, path)
-        except OSError as exc:
-            self._say("")
-            show_error(self.general_error, [
-                f"Back Care could not save {path}: {exc.strerror or exc}. Try another folder."
-            ])
-            return False
-        note = (" The changes marked in red are not in it until they are fixed."
-                if self._errors else "")
-        self._say(f"Your settings are saved in {path}.{note}")
-        return True
-
-    def import_from(self, path: Path, replace_details: bool | None = None) -> bool:
-        """Read settings from ``path``: applied if valid, otherwise nothing changes and the
-        sentences say why. A file that leaves out her details (the birth date...) is applied
-        only once she has chosen (``import_box``): keep them (False) or reset them (True)."""
-        from backcare.core.plan_reset import details_lost, keep_details
-        from backcare.settings_file import import_settings
-        from backcare.ui.import_choice import ask_about_lost_details
-
-        plan, problems = import_settings(path, self._today())
-        if plan is None:
-            self._say("")
-            show_error(self.general_error, [
-                f"These settings were not imported from {path.name}:", *problems
-            ])
-            return False
-        lost = details_lost(self._plan, plan)
-        if lost and replace_details is None:
-            box = ask_about_lost_details(
-                self, path.name, lost, lambda reset: self.import_from(path, reset))
-            box.destroyed.connect(lambda: setattr(self, "import_box", None))
-            self.import_box = box
-            return False
-        if lost and not replace_details:
-            plan = keep_details(self._plan, plan)
-        changed = plan != self._plan
-        self.set_plan(plan)
-        if changed:
-            self.planChanged.emit(plan)
-        self._say(f"Settings imported from {path.name}.")
-        return True
 
     # -- start at login -----------------------------------------------------------------------
 

@@ -9,7 +9,9 @@ symptoms once. Every answer has a sensible preset, so
 core then assumes the most careful case (see ``core.plan.Profile``).
 
 The wizard holds no rules of its own: it writes her answers into the plan's plain data and asks
-``plan_from_dict`` whether they fit, showing its sentences beside the fields they name.
+``plan_from_dict`` whether they fit, showing its sentences beside the fields they name. Each
+page is its own widget (``setup_about_page``, ``setup_day_page``, ``setup_calcium_page``,
+``setup_safety_page``); this module only pages through them, checks and finishes.
 """
 
 from __future__ import annotations
@@ -17,16 +19,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from datetime import date, time
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,53 +37,22 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.countries import locale_name_from, preset_country
-from backcare.core.plan import (
-    DEFAULT_SESSIONS,
-    ExerciseSession,
-    FieldError,
-    Plan,
-)
+from backcare.core.plan import FieldError, Plan
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
-from backcare.ui.form_parts import hhmm as _hhmm
 from backcare.ui.form_parts import make_error_label, show_error
 from backcare.ui.setup_about_page import AboutPage
 from backcare.ui.setup_calcium_page import CalciumPage
+from backcare.ui.setup_day_page import DayPage, SlotRow
 from backcare.ui.setup_look import red_flags_html, scrolled, wizard_style
 from backcare.ui.setup_parts import labelled as _labelled
-from backcare.ui.setup_parts import page_layout
-from backcare.ui.setup_parts import time_edit as _time_edit
+from backcare.ui.setup_safety_page import SafetyPage
 from backcare.ui.theme import is_dark
-from backcare.ui.time_field import TimeField
-
-# The four times of day she can pick; labels match the default plan, so her answers keep the
-# exercises the defaults chose until the progression fills them in.
-SESSION_SLOTS: tuple[tuple[str, time], ...] = (
-    ("Morning", time(8, 0)),
-    ("Afternoon", time(15, 0)),
-    ("Evening", time(19, 30)),
-    ("Before bed", time(21, 30)),
-)
 
 # Room around the dialog on the screen, and the height of what surrounds a page (the step
 # line, the buttons, margins), in pixels.
 WINDOW_MARGIN, CHROME_HEIGHT = 24, 150
 
 _INDEX = re.compile(r"^(sessions|calcium\.meals)\[(\d+)\]")
-
-
-class _SlotRow:
-    """One preferred exercise time: a switch with its name and a time."""
-
-    def __init__(self, label: str, at: time, enabled: bool, exercises: tuple[str, ...]) -> None:
-        self.label = label
-        self.exercises = exercises
-        self.check = QCheckBox(label)
-        self.check.setChecked(enabled)
-        self.check.setAccessibleName(f"{label} exercises")
-        self.time = _time_edit(at, f"{label} exercise time")
-        self.time.setEnabled(enabled)
-        self.check.toggled.connect(self.time.setEnabled)
-        self.error = make_error_label(f"Problem with the {label.lower()} time")
 
 
 class SetupWizard(QDialog):
@@ -142,10 +111,20 @@ class SetupWizard(QDialog):
         self.country, self.profile_error = page.country, page.profile_error
         self.feeding_group = page.feeding_group
         self.feeding_yes, self.feeding_no = page.feeding_yes, page.feeding_no
-        self.pages.addWidget(scrolled(self._day_page()))
+        self.day_page = DayPage(plan)
+        self.pages.addWidget(scrolled(self.day_page))
+        day = self.day_page  # the same for the second page's fields
+        self.waking_start, self.waking_end = day.waking_start, day.waking_end
+        self.waking_error, self.slots = day.waking_error, day.slots
+        self.kept_sessions, self.kept_note = day.kept_sessions, day.kept_note
+        self.meal_times, self.meal_errors = day.meal_times, day.meal_errors
         self.calcium_page = CalciumPage(plan, foods)
         self.pages.addWidget(scrolled(self.calcium_page))
-        self.pages.addWidget(self._safety_page(disclaimer, red_flags))
+        self.safety_page = SafetyPage(disclaimer)
+        self.disclaimer_label = self.safety_page.disclaimer_label
+        self.red_flags_label = self.safety_page.red_flags_label
+        self._show_red_flags(red_flags)
+        self.pages.addWidget(self.safety_page)
 
         self.step_label = _labelled("", "step")
         self.general_error = make_error_label("Problems with these answers")
@@ -190,112 +169,6 @@ class SetupWizard(QDialog):
 
     # -- pages --------------------------------------------------------------------------------
 
-    def _day_page(self) -> QWidget:
-        plan = self._plan
-        page = QWidget()
-        layout = page_layout(
-            page, "Your day",
-            "Reminders only come while you are awake. Change any time that doesn't fit.",
-        )
-
-        layout.addWidget(_labelled("When are you usually up?", "question"))
-        self.waking_start = _time_edit(plan.waking.start, "Waking hours start")
-        self.waking_end = _time_edit(plan.waking.end, "Waking hours end")
-        row = QHBoxLayout()
-        row.addWidget(QLabel("From"))
-        row.addWidget(self.waking_start)
-        row.addSpacing(8)
-        row.addWidget(QLabel("to"))
-        row.addWidget(self.waking_end)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.waking_error = make_error_label("Problem with the waking hours")
-        layout.addWidget(self.waking_error)
-
-        layout.addWidget(_labelled("When would you like a few minutes of exercise?", "question"))
-        by_label = {s.label.casefold(): s for s in plan.sessions}
-        defaults = {s.label.casefold(): s for s in DEFAULT_SESSIONS}
-        self.slots: list[_SlotRow] = []
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(4)
-        for i, (label, at) in enumerate(SESSION_SLOTS):
-            current = by_label.get(label.casefold())
-            fallback = defaults.get(label.casefold())
-            exercises = (current or fallback).exercises if (current or fallback) else ()
-            slot = _SlotRow(
-                label, current.at if current else at, current is not None, exercises
-            )
-            self.slots.append(slot)
-            grid.addWidget(slot.check, 2 * i, 0)
-            grid.addWidget(slot.time, 2 * i, 1)
-            grid.addWidget(slot.error, 2 * i + 1, 0, 1, 3)
-        grid.setColumnStretch(2, 1)
-        grid.setColumnMinimumWidth(0, 160)
-        layout.addLayout(grid)
-        # Sessions she added in Settings under other names are not asked about here: they are
-        # kept exactly as they are (a re-run of the setup must not lose them), and said so.
-        slot_labels = {label.casefold() for label, _ in SESSION_SLOTS}
-        self.kept_sessions = [
-            i for i, s in enumerate(plan.sessions) if s.label.casefold() not in slot_labels
-        ]
-        self.kept_note = _labelled(_kept_words([plan.sessions[i] for i in self.kept_sessions]),
-                                   "note")
-        self.kept_note.setVisible(bool(self.kept_sessions))
-        layout.addWidget(self.kept_note)
-
-        layout.addWidget(_labelled("When do you usually eat?", "question"))
-        layout.addWidget(_labelled("A calcium reminder comes with each meal.", "note"))
-        self.meal_times: list[TimeField] = []
-        self.meal_errors: list[QLabel] = []
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(4)
-        for i, meal in enumerate(plan.calcium.meals):
-            name = meal.name[:1].upper() + meal.name[1:]
-            edit = _time_edit(meal.at, f"{name} time")
-            error = make_error_label(f"Problem with the {meal.name} time")
-            self.meal_times.append(edit)
-            self.meal_errors.append(error)
-            grid.addWidget(QLabel(name), 2 * i, 0)
-            grid.addWidget(edit, 2 * i, 1)
-            grid.addWidget(error, 2 * i + 1, 0, 1, 3)
-        grid.setColumnStretch(2, 1)
-        grid.setColumnMinimumWidth(0, 160)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        return page
-
-    def _safety_page(self, disclaimer: str, red_flags: Sequence[str]) -> QWidget:
-        page = QWidget()
-        page.setAccessibleName("Before you start")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(_labelled("Before you start", "title"))
-        self.disclaimer_label = QLabel(disclaimer)
-        self.disclaimer_label.setWordWrap(True)
-        self.disclaimer_label.setAccessibleName("Disclaimer")
-        layout.addWidget(self.disclaimer_label)
-        layout.addWidget(_labelled("Warning signs: when to get help", "question"))
-        self.red_flags_label = QLabel()
-        self.red_flags_label.setTextFormat(Qt.TextFormat.RichText)
-        self.red_flags_label.setWordWrap(True)
-        self.red_flags_label.setAccessibleName("Warning signs")
-        self._show_red_flags(red_flags)
-        self.red_flags_label.setStyleSheet("font-size: 11pt; padding: 4px 10px 4px 4px;")
-        self.red_flags_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidget(self.red_flags_label)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setAccessibleName("Warning signs")
-        scroll.setObjectName("warningSigns")
-        layout.addWidget(scroll, 1)
-        layout.addWidget(_labelled("You can read these again on the Safety page at any time.",
-                                   "note"))
-        return page
-
     # -- behaviour ----------------------------------------------------------------------------
 
     def _connect_edits(self) -> None:
@@ -319,19 +192,7 @@ class SetupWizard(QDialog):
         profile: dict[str, Any] = {}
         self.about_page.write(profile)
         data["profile"] = profile
-        data["waking"] = {"start": _hhmm(self.waking_start), "end": _hhmm(self.waking_end)}
-        # Her chosen times in the four slots first (errors are matched to rows by that order),
-        # each keeping its exercises and whether she pinned them; then her other sessions.
-        current = {s.label.casefold(): s for s in self._plan.sessions}
-        data["sessions"] = [
-            {"at": _hhmm(s.time), "label": s.label, "exercises": list(s.exercises),
-             "pinned": s.label.casefold() in current and current[s.label.casefold()].pinned}
-            for s in self.slots if s.check.isChecked()
-        ] + [data["sessions"][i] for i in self.kept_sessions]
-        data["calcium"]["meals"] = [
-            {"name": meal.name, "at": _hhmm(edit)}
-            for meal, edit in zip(self._plan.calcium.meals, self.meal_times, strict=True)
-        ]
+        self.day_page.write(data)  # waking hours, her sessions (the four slots first), meals
         self.calcium_page.write(data)  # her age band, calcium from food, her foods
         return data
 
@@ -343,7 +204,7 @@ class SetupWizard(QDialog):
         self._candidate = plan
         shown: dict[int, list[str]] = {}
         labels = self._all_error_labels()
-        enabled = [s for s in self.slots if s.check.isChecked()]
+        enabled = self.day_page.enabled_slots()
         general: list[str] = []
         for error in errors:
             label = self._label_for(error.field, enabled)
@@ -362,7 +223,7 @@ class SetupWizard(QDialog):
             *(s.error for s in self.slots), *self.meal_errors, self.calcium_page.error,
         ]
 
-    def _label_for(self, field: str, enabled: Sequence[_SlotRow]) -> QLabel | None:
+    def _label_for(self, field: str, enabled: Sequence[SlotRow]) -> QLabel | None:
         on_calcium_page = self.calcium_page.label_for(field)
         if on_calcium_page is not None:
             return on_calcium_page
@@ -484,16 +345,3 @@ class SetupWizard(QDialog):
     @property
     def errors(self) -> list[FieldError]:
         return list(self._errors)
-
-
-def _kept_words(sessions: Sequence[ExerciseSession]) -> str:
-    """'Also kept as you set it: Lunch stretch at 12:00.' (empty for none)"""
-    if not sessions:
-        return ""
-    named = [f"{s.label or 'a session'} at {s.at:%H:%M}" for s in sessions]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return f"Also kept as you set it in Settings: {listed}."
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
