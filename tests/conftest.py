@@ -8,4 +8,4 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-pytest_plugins = ["tests.desktop_fixture"]
+pytest_plugins = ["tests.desktop_fixture", "tests.wayland_fixture"]
