@@ -81,6 +81,19 @@ class Desktop:
         )
         return out.stdout.split()
 
+    def press(self, title: str, keys: str) -> None:
+        """Type ``keys`` into the window titled ``title`` (a regex), for real (XTEST). There is
+        no window manager here, so the window is given keyboard focus first."""
+        window = self.window_ids(title)[0]
+        self.run("xdotool", "windowfocus", "--sync", window)
+        self.run("xdotool", "key", keys)
+
+    def agree_to_quit(self) -> None:
+        """Quitting stops her reminders, so Back Care asks first: Enter agrees."""
+        self.run("xdotool", "search", "--sync", "--onlyvisible", "--name",
+                 r"^Quit Back Care\?$", timeout=30)
+        self.press(r"^Quit Back Care\?$", "Return")
+
     def tray_running(self) -> bool:
         out = subprocess.run(
             ["xwininfo", "-root", "-tree"], env=self.env, capture_output=True, text=True,

@@ -60,12 +60,7 @@ def test_app_window_opens_on_a_real_x_server_and_quits(desktop: Desktop, tmp_pat
         # (XTEST), as a person would.
         desktop.run("xdotool", "windowfocus", "--sync", window)
         desktop.run("xdotool", "key", "ctrl+q")
-        # Quitting stops her reminders, so it asks once; Enter agrees.
-        desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name",
-                    r"^Quit Back Care\?$", timeout=30)
-        question = desktop.window_ids(r"^Quit Back Care\?$")[0]
-        desktop.run("xdotool", "windowfocus", "--sync", question)
-        desktop.run("xdotool", "key", "Return")
+        desktop.agree_to_quit()
         assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:

@@ -26,13 +26,6 @@ from tests.desktop_fixture import Desktop, _wait_for
 pytestmark = pytest.mark.desktop
 
 
-def _press(desktop: Desktop, title: str, keys: str) -> None:
-    """No window manager here: give the window keyboard focus, then type for real (XTEST)."""
-    window = desktop.window_ids(title)[0]
-    desktop.run("xdotool", "windowfocus", "--sync", window)
-    desktop.run("xdotool", "key", keys)
-
-
 def test_closed_without_a_tray_it_keeps_running_and_comes_back(
     trayless_desktop: Desktop, tmp_path: Path
 ) -> None:
@@ -45,7 +38,7 @@ def test_closed_without_a_tray_it_keeps_running_and_comes_back(
     proc = launch_on(desktop, data)
     try:
         assert not desktop.tray_running()
-        _press(desktop, "^Back Care$", "ctrl+w")
+        desktop.press("^Back Care$", "ctrl+w")
         _wait_for("the window to close", lambda: not desktop.window_ids("^Back Care$"))
         assert proc.poll() is None  # still running, in the background
         _wait_for("the still-running notice", lambda: desktop.displayed_notifications() == 1)
@@ -55,7 +48,7 @@ def test_closed_without_a_tray_it_keeps_running_and_comes_back(
             "#Open Back Care (Back Care is still running) [2,default]"]
         _wait_for("dunst to let the notice go", lambda: desktop.displayed_notifications() == 0)
 
-        _press(desktop, "^Back Care$", "ctrl+w")  # told once: no second notice
+        desktop.press("^Back Care$", "ctrl+w")  # told once: no second notice
         _wait_for("the window to close again", lambda: not desktop.window_ids("^Back Care$"))
         assert desktop.displayed_notifications() == 0
         again = subprocess.run(
@@ -67,11 +60,11 @@ def test_closed_without_a_tray_it_keeps_running_and_comes_back(
         _wait_for("a second launch to bring it back",
                   lambda: bool(desktop.window_ids("^Back Care$")))
 
-        _press(desktop, "^Back Care$", "ctrl+q")
+        desktop.press("^Back Care$", "ctrl+q")
         desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name",
                     r"^Quit Back Care\?$", timeout=30)
         assert proc.poll() is None  # it asks first
-        _press(desktop, r"^Quit Back Care\?$", "Return")  # Enter agrees: "Quit"
+        desktop.agree_to_quit()
         assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:
