@@ -83,3 +83,55 @@ def test_the_birth_date_is_said_back_in_weeks() -> None:
     assert birth_age_words(date(2026, 10, 10), today) == "That is 6 weeks and 2 days ago."
     assert birth_age_words(date(2026, 10, 12), today) == "That is 6 weeks ago."
     assert birth_age_words(date(2026, 11, 24), today).startswith("That date is still to come")
+
+
+# -- one tip with each posture break (issue 15) ----------------------------------------------
+
+
+def test_each_shipped_tip_fits_a_notification_cut_between_words() -> None:
+    from backcare.core.content import load_advice
+    from backcare.messages import TIP_MOST, short_tip
+    from backcare.paths import resources_dir
+
+    tips, _ = load_advice(resources_dir() / "advice.toml")
+    for tip in tips:
+        short = short_tip(tip)
+        whole = f"{tip.title}. {tip.text}"
+        assert len(short) <= TIP_MOST, tip.id
+        assert short.startswith(f"{tip.title}. "), tip.id
+        kept = short.removesuffix("…")
+        assert whole.startswith(kept), tip.id
+        assert whole[len(kept):][:1] in ("", " ", ","), tip.id  # never inside a word
+        assert short.endswith((".", "…", "?", "!")), tip.id
+
+
+def test_a_short_tip_whole_sentences_first_then_a_word_cut() -> None:
+    from backcare.core.content import Tip
+    from backcare.messages import short_tip
+
+    def tip(text: str) -> Tip:
+        return Tip("t", "Sit back", text, "sitting", ("F001-cushion",))
+
+    assert short_tip(tip("Lean on the backrest.")) == "Sit back. Lean on the backrest."
+    two = tip("Lean on the backrest. " + "Tuck a small cushion behind your back. " * 5)
+    assert short_tip(two, 80) == (
+        "Sit back. Lean on the backrest. Tuck a small cushion behind your back."
+    )
+    long_one = tip("Slide your bottom right to the back of the chair and lean on the backrest")
+    assert short_tip(long_one, 41) == "Sit back. Slide your bottom right to the…"
+    assert short_tip(long_one, 40) == "Sit back. Slide your bottom right to…"
+    assert short_tip(long_one, 39) == "Sit back. Slide your bottom right to…"
+
+
+def test_the_posture_break_carries_one_tip_below_its_words() -> None:
+    from backcare.core.content import Tip
+    from backcare.messages import with_tip
+
+    _, body, _ = notification_for(rem(Kind.POSTURE, 9), {})
+    tip = Tip("bend-less", "Bend less", "Bending forward over and over tires your back.",
+              "posture", ("F001-avoid-long-stand-squat",))
+    assert with_tip(body, tip) == (
+        "Stand up, stretch your back tall and walk about for a minute or two.\n\n"
+        "Bend less. Bending forward over and over tires your back."
+    )
+    assert with_tip(body, None) == body

@@ -5,6 +5,7 @@ Kept out of the Qt shell so that what a reminder says and offers is decided in o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
@@ -16,7 +17,7 @@ from backcare.core.today import Action
 
 if TYPE_CHECKING:
     from backcare.catalog import Catalog
-    from backcare.core.content import Food
+    from backcare.core.content import Food, Tip
     from backcare.core.guided import SessionOutcome
 
 Actions = tuple[tuple[Action, str], ...]
@@ -243,3 +244,32 @@ def quit_question(upcoming: Reminder | None) -> str:
     if upcoming is not None:
         text += f" {next_text(upcoming)}."
     return text
+
+
+# -- one tip with each posture break (issue 15) ----------------------------------------------
+
+TIP_MOST = 180  # a notification shows a few lines; the whole tip is on the "Your back" page
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def short_tip(tip: Tip, most: int = TIP_MOST) -> str:
+    """"Title. Text" in at most ``most`` characters: the whole tip when it fits, else as many
+    whole sentences as fit, else cut at a word with "…", so no word is ever broken."""
+    title = tip.title.rstrip(".")
+    whole = f"{title}. {tip.text}"
+    if len(whole) <= most:
+        return whole
+    text_from = len(title) + 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(whole, text_from) if m.end() <= most]
+    if ends:
+        return whole[: ends[-1]]
+    room = whole[: most - 1]  # room for the "…"
+    space = len(room) if whole[len(room)] == " " else room.rfind(" ", text_from)
+    cut = room[:space] if space > 0 else room
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def with_tip(body: str, tip: Tip | None, most: int = TIP_MOST) -> str:
+    """A posture break's body with one short tip below it (``core.tip_rotation``); no tip (all
+    hidden, or none fits her yet) leaves the body as it was."""
+    return body if tip is None else f"{body}\n\n{short_tip(tip, most)}"

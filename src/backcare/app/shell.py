@@ -39,6 +39,7 @@ from backcare.core.progression import (
 from backcare.core.reminders import Kind
 from backcare.core.setbacks import pause_after_setback
 from backcare.core.store import Store
+from backcare.core.tip_rotation import TipRotation
 from backcare.core.today import Action, next_session_key
 from backcare.desktop.notifications import DesktopNotifier
 from backcare.messages import (
@@ -52,6 +53,7 @@ from backcare.messages import (
     one_unlock_sentence,
     recovery_text,
     session_name,
+    with_tip,
 )
 from backcare.scheduling.service import ReminderService
 from backcare.settings import (
@@ -103,6 +105,7 @@ class Shell(ShellDialogs, QObject):
         self.active: tuple[str, tuple[str, ...]] | None = None
         self._undo_pauses: dict[str, date] | None = None  # before the last setback
         self.notifier = DesktopNotifier(parent=self)
+        self.tips = TipRotation(store, catalog.tips)  # no repeat until all are shown
         self.tray = Tray(self)
         self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self.background = Background(self)  # closing hides; quitting asks
@@ -276,6 +279,9 @@ class Shell(ShellDialogs, QObject):
         usual = usual_food(self.base_plan.calcium, self.catalog.foods)
         for reminder in changes.show:
             summary, body, actions = notification_for(reminder, self.titles, usual)
+            if reminder.kind is Kind.POSTURE:  # one short tip a break, in turn (issue 15)
+                body = with_tip(body, self.tips.for_posture_break(
+                    self.base_plan.profile, self.service.now(), self.service.tz))
             self.notify(Channel(reminder.kind.value), summary, body, actions)
         if changes.away:
             title, body = away_summary(changes.away)
@@ -318,7 +324,7 @@ class Shell(ShellDialogs, QObject):
         if self.has_tray:
             self.tray.show_message(summary, body)
             return
-        self.window.statusBar().showMessage(f"{summary}. {body}")
+        self.window.statusBar().showMessage(" ".join(f"{summary}. {body}".split()))  # one line
         self.window.bring_to_front()
 
     def on_notification_action(self, channel: str, action: str) -> None:

@@ -142,13 +142,27 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Tip:
-    """A short piece of back-care advice from the seeds, with its topic and sources."""
+    """A short piece of back-care advice from the seeds, with its topic and sources.
+
+    ``earliest_week`` and ``birth_types`` say when it fits her, for the one-at-a-time tips
+    (``tip_rotation``): left out, it fits from the birth on, after any birth, since every tip
+    is advice for all mothers unless its file says otherwise. The "Your back" page shows every
+    tip whatever these say.
+    """
 
     id: str
     title: str
     text: str
     topic: str
     sources: tuple[str, ...]
+    earliest_week: int = 0
+    birth_types: tuple[str, ...] = ()  # empty: after any birth
+
+    def fits(self, week: int, birth_type: str) -> bool:
+        """Whether it fits her week after birth and her (known or assumed) type of birth."""
+        return week >= self.earliest_week and (
+            not self.birth_types or birth_type in self.birth_types
+        )
 
 
 @dataclass(frozen=True)
@@ -306,6 +320,8 @@ def _parse_tip(data: Mapping[str, Any], prefix: str) -> Tip:
         text=f.text(data, "text", prefix),
         topic=f.choice(data, "topic", ADVICE_TOPICS, prefix),
         sources=f.texts(data, "sources", prefix, min_items=1),
+        earliest_week=f.whole(data, "earliest_week", prefix, high=52, default=0),
+        birth_types=f.texts(data, "birth_types", prefix, allowed=BIRTH_TYPES),
     )
 
 
