@@ -73,7 +73,7 @@ EXPECTED_POSES: dict[str, tuple[str, ...]] = {
     "back-rub": ("stand-rub-up", "stand-rub-down", "stand-rub-up"),
     "palm-press": ("prone-hands-back", "prone-press", "prone-hands-back"),
     "posture-break": ("front-stand-arms-down", "front-stand-arms-up", "stand-rub-up",
-                      "stand-side"),
+                      "stand-walk"),
 }
 
 # Props must match what the figures show.

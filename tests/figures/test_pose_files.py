@@ -36,6 +36,7 @@ REQUIRED = [
     "wall-stand-front",
     "wall-stand-front-squeeze",
     "stand-side",
+    "stand-walk",
     "walk-back-step",
     "stand-rub-up",
     "stand-rub-down",
@@ -205,3 +206,22 @@ def test_the_ball_rolls_aside_under_her_and_shows_wider_than_her_legs(
         x = abs(sk[f"{side}_knee"][0])
         assert x + sk.radii[f"{side}_knee"] < ball.r - 5
         assert abs(sk[f"{side}_ankle"][0]) < 14
+
+
+def test_walking_about_is_a_stride_with_arms_swinging_the_other_way(
+    poses: dict[str, Pose],
+) -> None:
+    """The posture break's "walk around the room": legs in stride, arms swinging against them,
+    facing the way she walks (+x), and not the counter stand it borrowed before."""
+    walk = poses["stand-walk"]
+    assert "counter" not in walk.props
+    sk = solve(walk)
+    hip_x = sk["pelvis"][0]
+    assert sk["near_heel"][0] > hip_x + 15  # the near leg steps forward onto its heel
+    assert sk["far_toe"][0] < hip_x - 25  # the far leg pushes off behind her
+    assert sk["far_heel"][1] > 10  # its heel up: pushing off from the toes
+    assert sk["near_toe"][1] > sk["near_heel"][1] + 5  # toes up as the heel lands
+    # arms swing opposite the legs: the near arm back, the far arm forward
+    assert sk["near_wrist"][0] < sk["near_shoulder"][0] - 10
+    assert sk["far_wrist"][0] > sk["far_shoulder"][0] + 20
+    assert sk["nose"][0] > sk["head"][0] + 8  # she looks the way she walks

@@ -77,6 +77,7 @@ def test_a_neck_shows_between_the_shoulders_and_the_head() -> None:
         ("supine-knees-bent", "up"),
         ("stand-side", "ahead"),  # "look ahead"
         ("walk-back-step", "ahead"),
+        ("stand-walk", "ahead"),  # "walk around the room"
     ],
 )
 def test_her_face_points_the_way_the_words_say(

@@ -13,7 +13,7 @@ import sys
 from datetime import date
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 
 def reachable(widget: QWidget, area: QRect) -> dict[str, object]:
@@ -39,6 +39,41 @@ def reachable(widget: QWidget, area: QRect) -> dict[str, object]:
     }
 
 
+def cut_texts(root: QWidget) -> list[str]:
+    """Each shown text under ``root`` that is not shown whole: a wrapping label lower than the
+    height its words need at its width, a one-line label or a button narrower than its text."""
+    cut: list[str] = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap():
+            if label.height() < label.heightForWidth(label.width()):
+                cut.append(f"{label.objectName()}: {label.text()[:40]}")
+        elif label.width() < label.minimumSizeHint().width():
+            cut.append(f"{label.objectName()}: {label.text()[:40]}")
+    cut += [f"{b.objectName()}: {b.text()}" for b in root.findChildren(QAbstractButton)
+            if b.isVisible() and b.width() < b.minimumSizeHint().width()]
+    return cut
+
+
+def figure_heights(window: QWidget) -> dict[str, list[int]]:
+    """Each exercise's card opened in turn, stepped through from its first step to its last:
+    the figure's height on each step (a long instruction and a short one alike)."""
+    heights: dict[str, list[int]] = {}
+    page = window.exercises_page  # type: ignore[attr-defined]
+    for exercise in window.catalog.exercises:  # type: ignore[attr-defined]
+        card = page.open_exercise(exercise.id)
+        seen: list[int] = []
+        for step in range(len(exercise.steps)):
+            if step:
+                card.step_next()
+            QApplication.processEvents()
+            assert card.session.step_index == step, (exercise.id, step)
+            seen.append(card.figure.height())
+        heights[exercise.id] = seen
+    return heights
+
+
 def frame(window: QWidget) -> dict[str, list[int]]:
     """Where the frame lies, and the window's own size: a window manager's title bar is not
     drawn offscreen, so the caller checks the size leaves room for one."""
@@ -49,12 +84,14 @@ def frame(window: QWidget) -> dict[str, list[int]]:
 def main() -> None:
     from backcare.catalog import load_catalog
     from backcare.core.plan import default_plan
+    from backcare.ui.base_font import raise_small_base_font
     from backcare.ui.main_window import MainWindow
-    from backcare.ui.settings_dialog import SettingsDialog
+    from backcare.ui.settings_dialog import TAB_ABOUT, SettingsDialog
     from backcare.ui.today_page import TodayPage
     from tests.ui.test_today_page import TITLES, lunchtime
 
     app = QApplication(sys.argv[:1])
+    raise_small_base_font(app)  # the base font the app starts with
     screen = app.primaryScreen()
     area = screen.availableGeometry()
     day, now = lunchtime()
@@ -79,6 +116,11 @@ def main() -> None:
             "card next": view.next_button, "card stop": view.stop_button,
             "card made worse": view.made_worse_button, "card figure": view.parts.figure}
     found.update({name: reachable(w, area) for name, w in card.items()})
+    # The card as a whole: no narrower than it can be laid out (else its right edge, the
+    # safety column, is cut off), and every text on it shown whole.
+    found["card width"] = {"width": view.width(), "least": view.minimumSizeHint().width()}
+    found["card cut texts"] = cut_texts(view)
+    found["figure heights"] = figure_heights(window)
 
     env = {"HOME": "/nonexistent", "XDG_CONFIG_HOME": "/nonexistent/.config"}
     dialog = SettingsDialog(default_plan(), lambda: date(2026, 11, 23), [], (),
@@ -89,6 +131,9 @@ def main() -> None:
     buttons = {"settings close": dialog.close_button, "settings reset": dialog.reset_button,
                "settings import": dialog.import_button}
     found.update({name: reachable(w, area) for name, w in buttons.items()})
+    dialog.tabs.setCurrentIndex(TAB_ABOUT)
+    app.processEvents()
+    found["settings about cut texts"] = cut_texts(dialog.about)
     # A field low on a tab's page, under the meals: the tabs scroll where the dialog is small.
     dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
     found["settings calcium target"] = reachable(dialog.calcium.calcium_target, area)

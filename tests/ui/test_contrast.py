@@ -291,3 +291,70 @@ def test_a_dark_theme_switched_on_at_run_time_is_followed(
     QApplication.processEvents()
     if isinstance(window, MainWindow):  # and back to light when the desktop turns light again
         assert LIGHT.nav_bg in window.navigation.styleSheet()
+
+
+#: The page behind the Safety groups and Today's boxes: the window colour of the light test
+#: palette (Qt's own) and of ``dark_palette``.
+def _page_backgrounds() -> dict[str, str]:
+    return {"light": QPalette().color(QPalette.ColorRole.Window).name(),
+            "dark": dark_palette().color(QPalette.ColorRole.Window).name()}
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_the_strips_and_the_start_button_take_their_colours_from_the_theme(
+    qapp: QApplication, theme: object,
+) -> None:
+    """The Safety groups' left strips, the recovery box's strip and the Start button were
+    hard-coded light colours. Each set has its own now: a strip stands 3:1 against the page and
+    against its own box (a graphic that carries meaning, WCAG 1.4.11), and the Start button's
+    words reach 4.5:1 on it at rest, hovered and pressed."""
+    chosen = LIGHT if theme is LIGHT else DARK
+    page = _page_backgrounds()["dark" if chosen.dark else "light"]
+    strips = {"emergency": (chosen.emergency_strip, chosen.problem_bg),
+              "urgent": (chosen.urgent_strip, chosen.caution_bg),
+              "stop": (chosen.stop_strip, chosen.info_bg),
+              "recovery": (chosen.recovery_strip, page)}
+    low = {f"{name} on {where}": round(contrast_ratio(QColor(strip), QColor(bg)), 2)
+           for name, (strip, box) in strips.items()
+           for where, bg in (("page", page), ("box", box))
+           if contrast_ratio(QColor(strip), QColor(bg)) < 3.0}
+    assert low == {}
+    for face in (chosen.strong, chosen.strong_hover, chosen.strong_pressed):
+        assert contrast_ratio(QColor(chosen.on_strong), QColor(face)) >= AA, face
+    assert QColor(chosen.veil).alpha() < 255  # the locked thumbnail shows through its veil
+
+
+def test_no_colour_is_written_into_the_safety_and_start_styles() -> None:
+    """The stylesheets name theme slots only, so the dark set's colours reach them."""
+    import re
+
+    from backcare.ui import safety_page, today_page
+
+    for name, style in (("safety", safety_page._STYLE.template),
+                        ("start", today_page._START_STYLE.template),
+                        ("recovery", today_page._RECOVERY_STYLE.template)):
+        assert re.findall(r"#[0-9a-fA-F]{3,8}\b", style) == [], name
+
+
+def test_the_safety_strips_are_painted_in_the_dark_sets_colours(qtbot: QtBot) -> None:
+    """Under a dark palette the page's strips are the dark set's, in what is painted."""
+    with app_palette(dark=True):
+        found, _ = load_safety(resources_dir() / "safety.toml")
+        assert found is not None
+        page = SafetyPage(found)
+        qtbot.addWidget(page)
+        page.resize(900, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        QApplication.processEvents()
+        seen = set()
+        for group in page.findChildren(QWidget):
+            kind = group.property("group")
+            if not kind or not group.isVisibleTo(page):
+                continue
+            image = group.grab().toImage()  # the group alone: some lie below the fold
+            scale = image.width() / group.width()
+            seen.add((kind, image.pixelColor(round(3 * scale),
+                                             round(group.height() // 2 * scale)).name()))
+    assert seen == {("emergency", DARK.emergency_strip), ("urgent", DARK.urgent_strip),
+                    ("stop", DARK.stop_strip)}

@@ -92,3 +92,30 @@ def test_the_window_and_the_settings_lie_inside_the_free_area(probed: dict, whic
 def test_each_key_control_can_be_reached(probed: dict, control: str) -> None:
     seen = probed[control]
     assert seen == {**seen, "visible": True, "whole": True, "tall_enough": True, "inside": True}
+
+
+def test_the_card_fits_across_the_window_with_no_text_cut(probed: dict) -> None:
+    """At 150 % the card's least width (a 260 px safety column) was 14 px more than the window
+    gave it, so its right edge was cut: here it is never wider than its place, on any screen,
+    and every text on it (the safety column's wrapped words, the buttons) is shown whole."""
+    width = probed["card width"]
+    assert width["least"] <= width["width"], probed
+    assert probed["card cut texts"] == []
+
+
+def test_the_about_tab_shows_its_long_questions_whole(probed: dict) -> None:
+    """The postnatal-check and harder-birth questions were check box texts, which never wrap:
+    in a dialog narrower than about 870 px (780 at 1024x600) their ends were cut off. Now every
+    text on the tab is shown whole: each wrapping label as high as its words need."""
+    assert probed["settings about cut texts"] == []
+
+
+def test_the_card_keeps_one_figure_height_on_every_step_of_every_exercise(probed: dict) -> None:
+    """The card's figure area kept the room its step's words left it, so moving from a short
+    instruction to a long one shrank the figure and the layout jumped. On every screen, each
+    exercise's card shows its figure at one height from its first step to its last."""
+    heights = probed["figure heights"]
+    assert len(heights) == 17  # sixteen exercises and the posture break
+    jumps = {name: seen for name, seen in heights.items() if len(set(seen)) != 1}
+    assert jumps == {}
+    assert min(min(seen) for seen in heights.values()) >= 100  # a figure, not a sliver

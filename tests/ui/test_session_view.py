@@ -173,7 +173,10 @@ def test_the_figure_moves_with_the_steps(qtbot: QtBot, poses: Mapping[str, Pose]
     assert step.args == [1]
     assert view.figure.pose is poses[LIFT]
     assert view.figure.ghost is poses[LIE]
-    assert view.figure.accessibleName() == "Figure: step 2"
+    assert view.figure.accessibleName() == (
+        "Figure: lying on your back, knees bent, feet on the mat, hips lifted off the mat")
+    assert view.figure.accessibleDescription() == (
+        "Moving from: lying on your back, knees bent, feet on the mat")
     assert view.countdown.countdown_caption.text() == "seconds left — hold, and keep breathing"
     with qtbot.waitSignal(view.stepChanged, timeout=1000) as step:
         view.tick(3)

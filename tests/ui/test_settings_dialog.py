@@ -85,7 +85,8 @@ def test_the_postnatal_check_box_reaches_the_saved_plan(
     qtbot: QtBot, dialog: SettingsDialog
 ) -> None:
     box = dialog.about.postnatal_check
-    assert box.text() == POSTNATAL_CHECK_WORDS and not box.isChecked()
+    assert box.accessibleName() == POSTNATAL_CHECK_WORDS and not box.isChecked()
+    assert dialog.about.postnatal_words.text() == POSTNATAL_CHECK_WORDS
     with qtbot.waitSignal(dialog.planChanged) as changed:
         box.click()
     assert changed.args[0].profile == replace(PROFILE, postnatal_check=True)

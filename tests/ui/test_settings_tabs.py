@@ -161,3 +161,28 @@ def test_a_meal_name_reports_typing_then_done(qtbot: QtBot) -> None:
     with qtbot.waitSignal(tab.typingDone):
         qtbot.keyClick(meal.name, Qt.Key.Key_Return)
     assert tab.data()["calcium"]["meals"][-1] == {"name": "snack", "at": "10:00"}
+
+
+def test_a_long_question_wraps_beside_its_box_and_a_click_on_it_ticks_the_box(
+    qtbot: QtBot,
+) -> None:
+    """A check box's own text never wraps (it was cut in a narrow dialog), so the question is a
+    wrapping label beside the box: narrow, it takes a second line rather than being cut; a
+    click on the words ticks the box; the box carries the words for a screen reader."""
+    tab = AboutTab(lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_data(plan_to_dict(default_plan()))
+    tab.resize(520, 900)
+    tab.show()
+    qtbot.waitExposed(tab)
+    words = tab.postnatal_words
+    assert words.buddy() is tab.postnatal_check
+    assert tab.postnatal_check.accessibleName() == words.text()
+    assert words.height() >= words.heightForWidth(words.width())
+    assert words.heightForWidth(words.width()) > words.fontMetrics().height() * 1.5  # 2 lines
+    with qtbot.waitSignal(tab.edited):
+        qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert tab.data()["profile"]["postnatal_check"] is True
+    tab.postnatal_check.setEnabled(False)
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert tab.postnatal_check.isChecked()  # a greyed-out box is not ticked through its words

@@ -230,7 +230,9 @@ def test_rows_and_buttons_are_named_and_reached_with_tab(qtbot) -> None:  # type
     assert visited == [afternoon.buttons[Action.START], afternoon.buttons[Action.SKIP], following]
     page.start_button.setFocus()
     qtbot.keyClick(page.start_button, Qt.Key.Key_Tab)
-    assert page.focusWidget() is page.rows[0]  # from the top button down into the day
+    assert page.focusWidget() is page.next_label  # the next reminder, read on the way down
+    qtbot.keyClick(page.next_label, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.rows[0]  # from the top of the page down into the day
 
 
 def test_keyboard_focus_stays_on_the_reminder_after_a_redraw(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,8 @@ from backcare.desktop.single_instance import SECOND_START, SingleInstance
 from backcare.scheduling.service import ReminderService
 from backcare.settings import content_cache_path, load_plan, open_store, plan_for_day
 from backcare.ui.app_icon import app_icon
+from backcare.ui.base_font import raise_small_base_font
+from backcare.ui.focus_ring import install_focus_ring
 from backcare.ui.main_window import MainWindow
 from backcare.ui.today_page import TodayPage
 
@@ -42,6 +44,8 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     app.setDesktopFileName("backcare")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    raise_small_base_font(app)  # never under 10 pt (ui/base_font)
+    install_focus_ring(app)  # the keyboard's focus ring, on every window (ui/focus_ring)
 
     lock = SingleInstance()
     claim = lock.claim()

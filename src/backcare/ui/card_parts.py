@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from backcare.core.content import Exercise, Step
 from backcare.core.session import ExerciseSession
+from backcare.ui.accessible_roles import mark_heading
 from backcare.ui.steady_text import SteadyLabel
 from backcare.ui.theme import (  # noqa: F401 - is_dark, palette_colours: their old home
     LIGHT,
@@ -41,6 +42,8 @@ from backcare.ui.theme import (  # noqa: F401 - is_dark, palette_colours: their 
 
 # The look, every colour a slot of the theme (see ``theme``): on a dark desktop palette the
 # text turns light and the tinted boxes (start position, cautions) turn dark with light text.
+# Every ``:focus`` rule here draws the one focus ring (``focus_ring``) in $focus, at the same
+# outer size as the control at rest, so nothing moves as Tab passes.
 _STYLE = Template("""
 QLabel#title { font-size: 20pt; font-weight: 600; color: $ink; }
 QLabel#dose { font-size: 12pt; color: $accent; font-weight: 600; }
@@ -65,7 +68,10 @@ QFrame#cautions QLabel { font-size: 11pt; color: $caution_text; background: tran
 QLabel[heading="true"] { font-size: 12pt; font-weight: 600; }
 QFrame#info QLabel[heading="true"] { color: $info_heading; }
 QFrame#cautions QLabel[heading="true"] { color: $caution_heading; }
-QScrollArea#cautionsScroll, QWidget#sideColumn { background: transparent; border: none; }
+QWidget#sideColumn { background: transparent; border: none; }
+QScrollArea#cautionsScroll { background: transparent; border: 2px solid transparent;
+    border-radius: 10px; }
+QScrollArea#cautionsScroll:focus { border-color: $focus; }
 QProgressBar { border: none; background: $track; border-radius: 5px; max-height: 10px; }
 QProgressBar::chunk { background: $strong; border-radius: 5px; }
 QProgressBar[paused="true"]::chunk { background: $muted; }
@@ -75,16 +81,16 @@ QPushButton#start, QPushButton#summaryDone {
     border-radius: 6px;
 }
 QPushButton#start:hover, QPushButton#summaryDone:hover { background: $strong_hover; }
-QPushButton#start:focus, QPushButton#summaryDone:focus { border: 2px solid $ink; }
+QPushButton#start:focus, QPushButton#summaryDone:focus { border: 2px solid $focus; }
 QPushButton#start:disabled { color: $muted; background: $track; border-color: $track; }
 QPushButton#backToList { border: none; color: $accent; padding: 6px 8px; text-align: left; }
-QPushButton#backToList:focus { text-decoration: underline; }
+QPushButton#backToList:focus { border: 2px solid $focus; border-radius: 6px; padding: 4px 6px; }
 QPushButton#madeWorse {
     font-size: 11pt; color: $caution_heading; background: $caution_bg;
     border: 1px solid $caution_line; border-radius: 6px; padding: 6px 12px;
 }
 QPushButton#madeWorse:hover { background: $caution_line; }
-QPushButton#madeWorse:focus { border: 2px solid $caution_heading; }
+QPushButton#madeWorse:focus { border: 2px solid $focus; padding: 5px 11px; }
 """)
 CARD_STYLE = _STYLE.substitute(LIGHT.slots())
 
@@ -137,7 +143,7 @@ def make_label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAccessibleName(name)
+    # No accessible name: Qt then reads the words on screen, which a name would replace.
     return label
 
 
@@ -164,17 +170,17 @@ def make_button(name: str, text: str, accessible: str, slot: Callable[[], object
     return button
 
 
-def info_box(name: str, heading: str, text: str, accessible: str) -> tuple[QFrame, QLabel]:
-    """A tinted box with a heading and a body; ``name`` is "info" or "cautions"."""
+def info_box(name: str, heading: str, text: str = "") -> tuple[QFrame, QLabel]:
+    """A tinted box with a heading and a body; ``name`` is "info" or "cautions". The heading
+    is read as a heading and the body as its words: no name repeats the one in the other."""
     box = QFrame()
     box.setObjectName(name)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(14, 10, 14, 12)
     layout.setSpacing(4)
-    title = make_label(f"{name}Heading", heading)
+    title = mark_heading(make_label(f"{name}Heading", heading))
     title.setProperty("heading", True)
     body = make_label(f"{name}Text", text)
-    body.setAccessibleName(f"{accessible}: {text}")
     layout.addWidget(title)
     layout.addWidget(body)
     return box, body
@@ -192,13 +198,11 @@ class SafetyColumn(QScrollArea):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(10)
-        start_box, self.start_label = info_box("info", "Start position", "", "Start position")
-        care_box, self.cautions_label = info_box("cautions", "Take care", "", "Take care")
-        stop_box, self.stop_if_label = info_box(
-            "cautions", "Stop and ask for advice if", "", "Stop and ask for advice if"
-        )
+        start_box, self.start_label = info_box("info", "Start position")
+        care_box, self.cautions_label = info_box("cautions", "Take care")
+        stop_box, self.stop_if_label = info_box("cautions", "Stop and ask for advice if")
         # The dose note is useful but long; it comes after safety, which must show first.
-        self.note_box, self.note_label = info_box("info", "How much", "", "How much")
+        self.note_box, self.note_label = info_box("info", "How much")
         for box in (start_box, care_box, stop_box, self.note_box):
             layout.addWidget(box)
         layout.addStretch(1)
@@ -211,19 +215,23 @@ class SafetyColumn(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumWidth(260)
+        # Room for about 30 characters a line (its words wrap and it scrolls, so narrower cuts
+        # nothing), and no more: at 150 % scaling (1280x800 is 853 logical px) a wider column
+        # pushed the card 14 px past the window's right edge. "This made my back worse" under
+        # it keeps the column at least that button's width whatever the font.
+        self.setMinimumWidth(230)
         self.set_exercise(exercise)
 
     def set_exercise(self, exercise: Exercise) -> None:
         self.exercise = exercise
-        for label, heading, text in (
-            (self.start_label, "Start position", exercise.start_position),
-            (self.cautions_label, "Take care", bullets(exercise.cautions)),
-            (self.stop_if_label, "Stop and ask for advice if", bullets(exercise.stop_if)),
-            (self.note_label, "How much", exercise.dose.note),
+        # Each list is one label, its bullets in its words: one node to read, not one a dot.
+        for label, text in (
+            (self.start_label, exercise.start_position),
+            (self.cautions_label, bullets(exercise.cautions)),
+            (self.stop_if_label, bullets(exercise.stop_if)),
+            (self.note_label, exercise.dose.note),
         ):
             label.setText(text)
-            label.setAccessibleName(f"{heading}: {text}")
         self.note_box.setVisible(bool(exercise.dose.note))
         self.verticalScrollBar().setValue(0)
 
@@ -323,14 +331,13 @@ class StepText(QWidget):
 
     def show_step(self, step: Step, index: int, count: int, reps: str) -> None:
         number = f"Step {index + 1} of {count}"
-        for label, text, name in (
-            (self.step_label, number, number),
-            (self.instruction_label, step.instruction, f"Instruction: {step.instruction}"),
-            (self.breath_label, f"Breathing: {step.breath}", f"Breathing: {step.breath}"),
-            (self.reps_label, reps, reps),
+        for label, text in (
+            (self.step_label, number),
+            (self.instruction_label, step.instruction),
+            (self.breath_label, f"Breathing: {step.breath}"),
+            (self.reps_label, reps),
         ):
-            label.setText(text)
-            label.setAccessibleName(name)
+            label.setText(text)  # read as shown: the change itself is announced (announce)
 
 
 class CountdownPanel(QWidget):
@@ -359,9 +366,7 @@ class CountdownPanel(QWidget):
         self, number: str, caption: str, fraction: float, *, paused: bool = False
     ) -> None:
         self.countdown_label.setText(number)
-        self.countdown_caption.setText(caption)
-        self.countdown_caption.setAccessibleName(caption)
-        self.countdown_label.setAccessibleName(f"{number} {caption}")
+        self.countdown_caption.setText(caption)  # changes with its words, not each second
         self.progress.setValue(round(min(1.0, max(0.0, fraction)) * 1000))
         for widget in (self.countdown_label, self.countdown_caption, self.progress):
             set_flag(widget, "paused", paused)

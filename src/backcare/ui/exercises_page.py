@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from string import Template
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,6 +40,7 @@ from backcare.catalog import Catalog
 from backcare.core.content import Exercise, gentlest_first
 from backcare.core.guided import Phase, SessionOutcome
 from backcare.core.progression import ExerciseStatus
+from backcare.ui.accessible_roles import mark_heading
 from backcare.ui.figure_widget import thumbnail_icon
 from backcare.ui.session_view import SessionView
 from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
@@ -59,8 +60,9 @@ QLabel#pageIntro { font-size: 11pt; color: palette(window-text); }
 QFrame#problems { background: $problem_bg; border: 1px solid $problem_line; border-radius: 8px; }
 QFrame#problems QLabel { color: $problem_text; font-size: 11pt; background: transparent; }
 QListWidget#exerciseList {
-    border: 1px solid $edge; border-radius: 8px; background: palette(base);
+    border: 2px solid $edge; border-radius: 8px; padding: 0px; background: palette(base);
     selection-background-color: $highlight; selection-color: $highlighted_text; }
+QListWidget#exerciseList:focus { border-color: $focus; }
 """)
 
 
@@ -107,7 +109,7 @@ class ExerciseDelegate(QStyledItemDelegate):
             if locked and icon is not None:
                 # A veil over the figure: visible, but plainly not for this week.
                 painter.fillRect(QRect(rect.left(), rect.top(), THUMB.width(), THUMB.height()),
-                                 QColor(255, 255, 255, 150))
+                                 theme.colour("veil"))
             base = QFont(option.font)
             title_font = QFont(base)
             title_font.setPointSizeF(base.pointSizeF() * 1.3)
@@ -179,15 +181,13 @@ class ExercisesPage(ThemeFollower, QWidget):
 
     def _build_list_page(self) -> QWidget:
         page = QWidget()
-        heading = QLabel("Exercises")
+        heading = mark_heading(QLabel("Exercises"))
         heading.setObjectName("pageHeading")
-        heading.setAccessibleName("Exercises")
         intro = QLabel(
             "Choose an exercise to see each step. Press Enter or double-click to open it."
         )
         intro.setObjectName("pageIntro")
         intro.setWordWrap(True)
-        intro.setAccessibleName("How to open an exercise")
 
         self.problems_banner = QFrame()
         self.problems_banner.setObjectName("problems")
@@ -212,6 +212,9 @@ class ExercisesPage(ThemeFollower, QWidget):
         self.list_widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_widget.setUniformItemSizes(True)
+        # The rows take the list's width (their words are cut to it), so never a sideways bar:
+        # the first layout's row width, 2 px over once the focus ring's edge is drawn, made one.
+        self.list_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fill_list()
         self.list_widget.activated.connect(self._on_activated)
 
@@ -219,7 +222,6 @@ class ExercisesPage(ThemeFollower, QWidget):
             "No exercises could be loaded. The problems above say which files to fix."
         )
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName("No exercises")
         self.empty_label.setVisible(not self.catalog.exercises)
 
         layout = QVBoxLayout(page)

@@ -19,7 +19,9 @@ from backcare.core.content import Exercise
 from backcare.figures.motion import blend
 from backcare.figures.painter import BACKGROUND, paint_step
 from backcare.figures.pose import Pose
+from backcare.figures.pose_words import pose_words
 from backcare.figures.thumbnail import paint_thumbnail, thumbnail_ghost, thumbnail_pose
+from backcare.ui.accessible_roles import mark_graphic
 
 ANIMATION_MS = 600
 
@@ -47,7 +49,10 @@ class FigureWidget(QWidget):
         self._animation.finished.connect(self._on_finished)
         self.setMinimumSize(200, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches it, so a screen reader can read the pose (a click does not take focus:
+        # a tap on the picture must not pull the keyboard away from Start).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        mark_graphic(self)
         self.setAccessibleName("Exercise figure")
 
     # ----- public ------------------------------------------------------------------------------
@@ -85,6 +90,7 @@ class FigureWidget(QWidget):
         self._animation.stop()
         self._pose = pose
         self._ghost = ghost
+        self._describe(pose, ghost)
         if (
             not animate
             or start is None
@@ -105,7 +111,18 @@ class FigureWidget(QWidget):
     def clear(self) -> None:
         self._animation.stop()
         self._pose = self._ghost = self._from = None
+        self.setAccessibleName("Exercise figure")
+        self.setAccessibleDescription("")
         self.update()
+
+    def _describe(self, pose: Pose, ghost: Pose | None) -> None:
+        """Name the picture by what it shows ("Figure: lying on your back, knees bent") and
+        describe the move into it from the step before, made from the pose data."""
+        words = pose_words(pose)
+        self.setAccessibleName(f"Figure: {words}")
+        before = pose_words(ghost) if ghost is not None else ""
+        self.setAccessibleDescription(
+            f"Moving from: {before}" if before and before != words else "")
 
     def sizeHint(self) -> QSize:
         return QSize(480, 360)

@@ -49,10 +49,12 @@ ABOUT_TEXT = (
 )
 
 # The sidebar in the theme's colours (see ``theme``): a light strip on a light desktop, a
-# dark one on a dark desktop, where a light strip would glare and its text would fade.
+# dark one on a dark desktop, where a light strip would glare and its text would fade. Its edge
+# is its own colour at rest and the focus ring's when Tab is on it (``focus_ring``).
 _NAV_STYLE = Template("""
-QListWidget#navigation { background: $nav_bg; color: $nav_text; border: none; font-size: 12pt;
-    padding-top: 12px; }
+QListWidget#navigation { background: $nav_bg; color: $nav_text; font-size: 12pt;
+    border: 2px solid $nav_bg; border-radius: 6px; padding: 10px 0px 0px 0px; }
+QListWidget#navigation:focus { border-color: $focus; }
 QListWidget#navigation::item { color: $nav_text; padding: 10px 16px; border-radius: 6px;
     margin: 2px 8px; }
 QListWidget#navigation::item:selected { background: $strong; color: $on_strong; }

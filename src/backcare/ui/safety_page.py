@@ -16,6 +16,7 @@ from string import Template
 from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from backcare.core.safety import Safety, SignGroup, sources_text
 from backcare.core.setbacks import FALLBACK_CARE, pause_sentence, setback_advice
+from backcare.ui.accessible_roles import mark_heading
+from backcare.ui.focus_ring import make_readable
 from backcare.ui.theme import ThemeFollower, set_style_if_changed, theme_for
 
 # The word each group adds to accessible names ("Emergency sign: …"); colours are in _STYLE.
@@ -45,13 +48,14 @@ QFrame#disclaimer QLabel { font-size: 11pt; color: $info_text; background: trans
 QFrame[group] { border-radius: 10px; border-top-left-radius: 0; border-bottom-left-radius: 0; }
 QFrame[group] QLabel { background: transparent; }
 QFrame[group="emergency"] {
-    background: $problem_bg; border: 1px solid $problem_line; border-left: 8px solid #b3261e;
+    background: $problem_bg; border: 1px solid $problem_line;
+    border-left: 8px solid $emergency_strip;
 }
 QFrame[group="urgent"] {
-    background: $caution_bg; border: 1px solid $caution_line; border-left: 8px solid #c77c00;
+    background: $caution_bg; border: 1px solid $caution_line; border-left: 8px solid $urgent_strip;
 }
 QFrame[group="stop"] {
-    background: $info_bg; border: 1px solid $info_line; border-left: 8px solid #3d7ea6;
+    background: $info_bg; border: 1px solid $info_line; border-left: 8px solid $stop_strip;
 }
 QLabel[role="groupTitle"] { font-size: 16pt; font-weight: 700; }
 QFrame[group="emergency"] QLabel[role="groupTitle"] { color: $problem_heading; }
@@ -77,8 +81,9 @@ class _Themed(ThemeFollower):
         set_style_if_changed(widget, _STYLE.substitute(theme_for(widget.palette()).slots()))
 
 
-def _label(text: str, name: str, accessible: str, *, role: str = "") -> QLabel:
-    label = QLabel(text)
+def _label(text: str, name: str, accessible: str, *, role: str = "",
+           bullet: bool = False) -> QLabel:
+    label = BulletLabel(text) if bullet else QLabel(text)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -89,24 +94,41 @@ def _label(text: str, name: str, accessible: str, *, role: str = "") -> QLabel:
     return label
 
 
+BULLET_INDENT = 20  # px: the bullet, then the text and every wrapped line after it
+
+
+class BulletLabel(QLabel):
+    """A sign with its bullet drawn in its own indent: one node for a screen reader, which
+    reads the sign, where a separate "•" label was a node of its own with nothing to say.
+    The indent is the hanging indent: wrapped lines stay under the text, not the bullet."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setIndent(BULLET_INDENT)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        try:
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.setFont(self.font())
+            top = self.contentsRect().top() + self.fontMetrics().ascent()
+            painter.drawText(self.contentsRect().left() + 2, top, "•")
+        finally:
+            painter.end()
+
+
 def _bullet(text_label: QLabel, *below: QLabel) -> QWidget:
-    """A bullet with a hanging indent: wrapped lines (and a source line) stay under the text."""
+    """A bulleted sign (``BulletLabel``) with the lines under it (its source) indented as its
+    text is."""
     row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(8)
-    dot = QLabel("•")
-    dot.setProperty("role", text_label.property("role"))
-    dot.setAccessibleName("")
-    dot.setFixedWidth(12)
-    layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
-    column = QVBoxLayout()
+    column = QVBoxLayout(row)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(1)
     column.addWidget(text_label)
     for label in below:
+        label.setIndent(BULLET_INDENT)
         column.addWidget(label)
-    layout.addLayout(column, 1)
     return row
 
 
@@ -141,9 +163,10 @@ class SafetyPage(_Themed, QWidget):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(20, 16, 20, 20)
         layout.setSpacing(12)
-        self.heading = _label("Safety", "pageHeading", "Safety")
+        self.heading = mark_heading(_label("Safety", "pageHeading", "Safety"))
         self.intro = _label(
-            "When to get help, and when to stop exercising.", "pageIntro", "About this page"
+            "When to get help, and when to stop exercising.", "pageIntro",
+            "When to get help, and when to stop exercising.",
         )
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
@@ -169,7 +192,9 @@ class SafetyPage(_Themed, QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys and Page Down scroll
+        # One Tab stop: the arrow keys and Page Down scroll it. Its edge, at rest the page's
+        # own colour, is the focus ring when Tab is on it (``focus_ring``).
+        make_readable(self.scroll, "safetyScroll")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
@@ -179,17 +204,21 @@ class SafetyPage(_Themed, QWidget):
         frame = QFrame()
         frame.setProperty("group", group.urgency)
         frame.setObjectName(f"{group.urgency}Group")
-        frame.setAccessibleName(f"{word}: {group.title}")
+        # "Emergency: Call 999 …", but "Get help today", not "Get help today: Get help today"
+        same = group.title.casefold().startswith(word.casefold())
+        frame.setAccessibleName(group.title if same else f"{word}: {group.title}")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(18, 12, 16, 14)
         layout.setSpacing(4)
-        title = _label(group.title, f"{group.urgency}Title", group.title, role="groupTitle")
+        title = mark_heading(
+            _label(group.title, f"{group.urgency}Title", group.title, role="groupTitle"))
         action = _label(group.action, f"{group.urgency}Action", group.action, role="action")
         layout.addWidget(title)
         layout.addWidget(action)
         layout.addSpacing(6)
         for sign in group:
-            text = _label(sign.text, "sign", f"{word} sign: {sign.text}", role="sign")
+            text = _label(sign.text, "sign", f"{word} sign: {sign.text}", role="sign",
+                          bullet=True)
             where = sources_text(sign.sources, self._sources)
             source = _label(f"Source: {where}", "signSource", f"Source: {where}", role="source")
             source.setContentsMargins(0, 0, 0, 6)
@@ -204,7 +233,7 @@ class SafetyPage(_Themed, QWidget):
         frame.setAccessibleName("About Back Care")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(14, 10, 14, 12)
-        heading = _label("About Back Care", "disclaimerHeading", "About Back Care")
+        heading = mark_heading(_label("About Back Care", "disclaimerHeading", "About Back Care"))
         heading.setStyleSheet("font-weight: 600;")
         self.disclaimer_label = _label(
             self.safety.disclaimer, "disclaimerText", f"Disclaimer: {self.safety.disclaimer}"

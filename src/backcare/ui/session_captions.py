@@ -12,6 +12,7 @@ the figure above never moves when the words change. Pure words: nothing here tou
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from backcare.core.guided import GuidedSession, Phase
 from backcare.core.session import Position
@@ -97,3 +98,59 @@ def rest_line(done: Position, *, switching: bool) -> str:
         sets = f" · set {done.set} of {done.sets}" if done.sets > 1 else ""
         return f"{done.side.capitalize()} side done{sets}"
     return f"Set {done.set} of {done.sets} done"
+
+
+@dataclass(frozen=True)
+class Beat:
+    """Where a session stands, as far as a screen reader is told: a change of any of these is
+    said once (``announcement``), while the seconds counting down are not."""
+
+    phase: Phase
+    exercise: int
+    step: int
+    position: Position
+    title: str
+
+
+def beat(session: GuidedSession) -> Beat:
+    return Beat(session.phase, session.exercise_index, session.step_index, session.position,
+                session.exercise.title)
+
+
+def announcement(before: Beat | None, session: GuidedSession) -> str:
+    """What to say when ``session`` moved on from ``before`` by itself or at a press: a new
+    step, a hold starting or ending, an exercise or the session ending. "" when nothing
+    worth saying changed (a second went by) or on the first showing, which the focus reads."""
+    now = beat(session)
+    if before is None or now == before:
+        return ""
+    if now.phase is Phase.SUMMARY:
+        if before.phase is Phase.SUMMARY:
+            return ""
+        if session.can_carry_on:
+            return "Session stopped. Here is what you did; Carry on goes back."
+        return f"{before.title} done. Session finished: well done."
+    parts: list[str] = []
+    left = seconds_shown(session)
+    moved = (now.exercise, now.step, now.position) != (before.exercise, before.step,
+                                                          before.position)
+    if before.phase is Phase.HOLD and (now.phase is not Phase.HOLD or moved):
+        parts.append("Hold done.")
+    if now.phase is Phase.INTERLUDE:
+        if before.phase is not Phase.INTERLUDE:
+            parts.append(f"{before.title} done. Next: {session.next_title}.")
+        return " ".join(parts)
+    if now.exercise != before.exercise:
+        parts.append(f"Now: {now.title}.")
+    if (now.exercise, now.step) != (before.exercise, before.step) or \
+            before.phase is Phase.INTERLUDE:
+        parts.append(f"Step {now.step + 1} of {session.step_count}: {session.step.instruction}")
+    elif now.position != before.position and now.phase is not Phase.REST:
+        parts.append(f"Rep {now.position.rep}.")
+    if now.phase is Phase.HOLD and (before.phase is not Phase.HOLD or moved):
+        parts.append(f"Hold for {left} {seconds_word(left)}.")
+    if now.phase is Phase.REST and before.phase is not Phase.REST:
+        done = session.rest_from
+        line = rest_line(done, switching=session.switching_side) if done is not None else ""
+        parts.append(f"{line}. {left} {seconds_word(left)} of rest.".lstrip(". "))
+    return " ".join(parts)

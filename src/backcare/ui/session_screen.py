@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from backcare.core.content import Exercise
@@ -25,6 +26,7 @@ from backcare.ui.card_parts import (
     figure_frame,
     make_button,
     make_label,
+    set_flag,
 )
 from backcare.ui.figure_widget import FigureWidget
 from backcare.ui.session_captions import PAUSED, every_caption
@@ -33,6 +35,7 @@ from backcare.ui.steady_text import SteadyLabel, steady_width
 SCREEN_STYLE = """
 QLabel#interlude { font-size: 24pt; font-weight: 600; color: $ink; }
 QLabel#interludeText { font-size: 13pt; color: $text; }
+QFrame#figureFrame[focused="true"] { border: 3px solid $focus; }
 """
 
 Action = Callable[[], object]
@@ -56,6 +59,11 @@ class ExerciseScreen(QWidget):
         # The figure takes what the words and buttons leave: as low as 110 px on 1280×800 at
         # 150 % (853×533), where a taller minimum would push the buttons off the card.
         self.figure.setMinimumSize(280, 110)
+        # Tab reaches the figure (a screen reader reads its description); its white frame's
+        # edge is then the focus ring, which stands 3:1 against the page around it.
+        self.figure.setObjectName("figure")
+        self.figure.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.figure.installEventFilter(self)
         # What is said under the figure: a step, or "Next: …" between two exercises.
         self.step_text = StepText()
         self.interlude_label = SteadyLabel("interlude")
@@ -90,7 +98,8 @@ class ExerciseScreen(QWidget):
 
         main = QVBoxLayout()
         main.setSpacing(8)
-        main.addWidget(figure_frame(self.figure), 1)
+        self.figure_frame = figure_frame(self.figure)
+        main.addWidget(self.figure_frame, 1)
         main.addWidget(self.text)
         main.addWidget(self.countdown)
         main.addWidget(self.locked)  # a line of its own: the buttons keep their room
@@ -104,6 +113,13 @@ class ExerciseScreen(QWidget):
         body, self.made_worse_button = beside_safety(main, self.safety, made_worse)
         body.setContentsMargins(0, 0, 0, 0)
         self.setLayout(body)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The figure's frame shows the ring while the figure has the keyboard."""
+        if watched is self.figure and event.type() in (QEvent.Type.FocusIn,
+                                                        QEvent.Type.FocusOut):
+            set_flag(self.figure_frame, "focused", event.type() == QEvent.Type.FocusIn)
+        return super().eventFilter(watched, event)
 
     def keep_steady(self, session: GuidedSession, *, locked: bool) -> None:
         """Reserve the room of the longest words each part may show in ``session`` (every

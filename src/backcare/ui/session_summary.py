@@ -26,7 +26,7 @@ QPushButton#carryOn {
     border-radius: 6px;
 }
 QPushButton#carryOn:hover { background: $track; }
-QPushButton#carryOn:focus { border-color: $ink; background: $track; }
+QPushButton#carryOn:focus { border: 3px solid $focus; padding: 7px 11px; background: $track; }
 """
 
 CARRY_ON_HINT = ("Stopped by mistake? Carry on (or Space) takes you back to where you were, "

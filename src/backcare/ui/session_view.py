@@ -30,8 +30,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from backcare.core.content import Exercise
 from backcare.core.guided import GuidedSession, Phase
 from backcare.figures.pose import Pose
-from backcare.ui.card_parts import PaletteStyled, first_sentence, make_button, make_label, reps_text
-from backcare.ui.session_captions import rest_line, seconds_shown, session_caption
+from backcare.ui.accessible_roles import mark_heading
+from backcare.ui.announce import Announcer
+from backcare.ui.card_parts import PaletteStyled, make_button, make_label, reps_text
+from backcare.ui.session_captions import (
+    Beat,
+    announcement,
+    beat,
+    rest_line,
+    seconds_shown,
+    session_caption,
+)
 from backcare.ui.session_screen import SCREEN_STYLE, ExerciseScreen, interlude_words
 from backcare.ui.session_summary import SUMMARY_STYLE, SummaryScreen
 from backcare.ui.steady_text import show_page
@@ -93,6 +102,9 @@ class SessionView(PaletteStyled, QWidget):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_timeout)
         self.setObjectName("sessionView")
+        # A step, a hold, an exercise's end, said aloud as they happen (ui/announce).
+        self.announcer = Announcer(self)
+        self._beat: Beat | None = None
         self._apply_style()
         self._build()
         self._shortcuts = [
@@ -118,7 +130,7 @@ class SessionView(PaletteStyled, QWidget):
             "backToList", "← Back to list", "Back to the exercise list", self._on_back_link
         )
         self.back_link.hide()
-        self.title_label = make_label("title")
+        self.title_label = mark_heading(make_label("title"))
         self.dose_label = make_label("dose")
         self.count_label = make_label("exerciseCount", wrap=False)
         heading = QHBoxLayout()
@@ -155,8 +167,12 @@ class SessionView(PaletteStyled, QWidget):
         outer.addWidget(self.notice_label)
         outer.addSpacing(4)
         outer.addWidget(self.screens, 1)
-        chain = (self.back_link, self.back_button, self.start_button, self.next_button,
-                 self.stop_button, self.safety, self.made_worse_button)
+        # Tab in reading order: the link above the title, then the main column from the top
+        # (the figure, "I have had my postnatal check", the buttons left to right), then the
+        # safety column beside it and the button under it; on the summary Carry on, then Done.
+        chain = (self.back_link, self.figure, self.check_button, self.back_button,
+                 self.start_button, self.next_button, self.stop_button, self.safety,
+                 self.made_worse_button, self.carry_on_button, self.done_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -270,6 +286,8 @@ class SessionView(PaletteStyled, QWidget):
         summary = g.phase is Phase.SUMMARY
         for shortcut in self._shortcuts:
             shortcut.setEnabled(not summary)
+        self.announcer.say(announcement(self._beat, g))
+        self._beat = beat(g)
         if g.exercise_index != self._shown_exercise:
             self._show_exercise()
         show_page(self.screens, 1 if summary else 0)
@@ -297,7 +315,6 @@ class SessionView(PaletteStyled, QWidget):
         self.start_button.setAccessibleName(accessible)
         self.start_button.setEnabled(not self.locked_reason and (g.running or g.can_start))
         self.locked_label.setText(self.locked_reason)
-        self.locked_label.setAccessibleName(f"Not for now: {self.locked_reason}")
         details = self.locked_details.get(self.exercise.id, "")
         self.locked_label.setToolTip(details)
         self.locked_label.setAccessibleDescription(details)
@@ -314,17 +331,16 @@ class SessionView(PaletteStyled, QWidget):
             self._timer.stop()
 
     @staticmethod
-    def _set_text(label: QLabel, text: str, prefix: str = "") -> None:
-        label.setText(text)
-        label.setAccessibleName(prefix + text)
+    def _set_text(label: QLabel, text: str) -> None:
+        label.setText(text)  # no accessible name: the words shown are what is read
 
     def _show_exercise(self) -> None:
         g = self.session
         ex = g.exercise
         self._shown_exercise = g.exercise_index
-        self._set_text(self.title_label, ex.title, "Exercise: ")
+        self._set_text(self.title_label, ex.title)
         dose = ex.dose if g.session.timed else replace(ex.dose, sets=g.session.sets)
-        self._set_text(self.dose_label, dose.summary(), "Dose: ")
+        self._set_text(self.dose_label, dose.summary())
         count = f"Exercise {g.exercise_index + 1} of {g.exercise_count}"
         self._set_text(self.count_label, count if g.exercise_count > 1 else "")
         self.safety.set_exercise(ex)
@@ -344,10 +360,7 @@ class SessionView(PaletteStyled, QWidget):
             self.figure.clear()
         else:
             self.figure.set_pose(pose, ghost, animate=not first)
-        n = g.step_index + 1
-        self.figure.setAccessibleName(f"Figure: step {n}")
-        self.figure.setAccessibleDescription(
-            f"Figure: step {n} — {first_sentence(g.step.instruction)}")
+        # The figure names its pose itself (figure_widget, from the pose data).
         if not first:
             self.stepChanged.emit(g.step_index)
 

@@ -14,8 +14,18 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from backcare.core.countries import is_code, load_countries
 from backcare.core.plan import (
@@ -75,6 +85,45 @@ def select_country(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(index)
 
 
+class CheckWords(QLabel):
+    """The words of a check box, beside it, wrapping to the room there is. A QCheckBox's own
+    text never wraps, so a long question ("I have had my postnatal check…") was cut off in a
+    dialog narrower than about 870 px. A click on the words ticks the box, as a click on a box's
+    own text does; the box keeps the words as its accessible name, so a screen reader hears the
+    question on the box it can tick, and the label is its buddy (the "label for" relation)."""
+
+    def __init__(self, box: QCheckBox, words: str) -> None:
+        super().__init__(words)
+        self.setWordWrap(True)
+        self.setBuddy(box)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box.setAccessibleName(words)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # the release below is this label's, not its parent's
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        box = self.buddy()
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and inside and box.isEnabled():
+            box.setFocus(Qt.FocusReason.MouseFocusReason)
+            box.click()
+        event.accept()
+
+
+def wrapping_check(words: str) -> tuple[QCheckBox, CheckWords, QHBoxLayout]:
+    """A check box with its words in a wrapping label beside it: the box, the words, the row."""
+    box = QCheckBox()
+    label = CheckWords(box, words)
+    line = QHBoxLayout()
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(6)
+    line.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    line.addWidget(label, 1)
+    return box, label, line
+
+
 class AboutTab(SettingsTab):
     """``AboutTab(today)``: the ``profile`` key. ``today()`` is the latest birth date offered
     and the date shown while the birth date is left out."""
@@ -103,7 +152,7 @@ class AboutTab(SettingsTab):
             row(self.birth_date, self.birth_date_unknown), self.birth_date_error
         ))
         self.birth_age = note("")  # "That is 6 weeks ago.", as in the setup
-        self.birth_age.setAccessibleName("Your baby's age")
+        # no accessible name: a screen reader reads "That is 6 weeks ago." as shown
         form.addRow("", self.birth_age)
         self.birth_date.dateChanged.connect(self._echo_age)
         self.birth_date_unknown.toggled.connect(self._echo_age)
@@ -114,20 +163,15 @@ class AboutTab(SettingsTab):
         self.birth_type_error = make_error_label("Problem with the type of birth")
         form.addRow("Type of birth", with_error(row(self.birth_type), self.birth_type_error))
         # The harder exercises wait for this; see _check_said for what an untouched box means.
-        self.postnatal_check = QCheckBox(POSTNATAL_CHECK_WORDS)
-        self.postnatal_check.setAccessibleName(POSTNATAL_CHECK_WORDS)
+        self.postnatal_check, self.postnatal_words, line = wrapping_check(POSTNATAL_CHECK_WORDS)
         self.postnatal_check_error = make_error_label("Problem with the postnatal check")
-        form.addRow("Postnatal check", with_error(
-            row(self.postnatal_check), self.postnatal_check_error
-        ))
+        form.addRow("Postnatal check", with_error(line, self.postnatal_check_error))
         self._check_said: bool | None = None
-        self.complicated_birth = QCheckBox(COMPLICATED_BIRTH_WORDS)
-        self.complicated_birth.setAccessibleName(COMPLICATED_BIRTH_WORDS)
+        self.complicated_birth, self.complicated_words, line = wrapping_check(
+            COMPLICATED_BIRTH_WORDS)
         self.complicated_birth.setAccessibleDescription(COMPLICATED_BIRTH_HINT)
         self.complicated_birth_error = make_error_label("Problem with the tear or birth answer")
-        form.addRow("Harder birth", with_error(
-            row(self.complicated_birth), self.complicated_birth_error
-        ))
+        form.addRow("Harder birth", with_error(line, self.complicated_birth_error))
         form.addRow("", note(COMPLICATED_BIRTH_HINT))
         self._complicated_said: bool | None = None
         self.country = make_country_combo()

@@ -118,7 +118,7 @@ class CalciumTab(SettingsTab):
         self.own_target.setAccessibleName("Use my own daily calcium target")
         self.own_target.toggled.connect(self._on_own_target)
         self.recommended = QLabel()
-        self.recommended.setAccessibleName("Recommended daily calcium")
+        # no accessible name: "Recommended for you: 1,000 mg a day" is read as shown
         self.calcium_target = QSpinBox()
         self.calcium_target.setRange(CALCIUM_MIN_MG, CALCIUM_MAX_MG)
         self.calcium_target.setSingleStep(50)

@@ -74,7 +74,7 @@ class AboutPage(QWidget):
         grey_out_after(self.birth_date.calendarWidget(), today)
         self.birth_date_error = make_error_label("Problem with the birth date")
         self.birth_age = labelled("", "note")  # "That is 6 weeks and 2 days ago."
-        self.birth_age.setAccessibleName("Your baby's age")
+        # no accessible name: a screen reader reads "That is 6 weeks ago." as shown
         self._today = today
         self.birth_date.dateChanged.connect(self._echo_age)
         self._echo_age()

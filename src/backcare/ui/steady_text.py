@@ -29,7 +29,7 @@ class SteadyLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName(name)
+        # No accessible name: a screen reader reads the words shown, never the object name.
         self._texts: tuple[tuple[str, bool], ...] = ()
 
     def reserve(self, texts: Iterable[str], bold: Iterable[str] = ()) -> None:

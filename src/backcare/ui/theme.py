@@ -59,6 +59,7 @@ class Theme:
     # A strong button: ``on_strong`` text on ``strong``.
     strong: str
     strong_hover: str
+    strong_pressed: str
     on_strong: str
     # The sidebar and a list's soft selection.
     nav_bg: str
@@ -66,6 +67,9 @@ class Theme:
     highlight: str
     highlighted_text: str
     edge: str
+    # The keyboard focus ring (``focus_ring``): 3:1 or more against every background here,
+    # the strong blue (and its hover) included, so it shows round the Start buttons too.
+    focus: str
     # Tinted boxes: a calm note (info), a caution, an alarm (problem), each with its text.
     info_bg: str
     info_line: str
@@ -79,6 +83,16 @@ class Theme:
     problem_line: str
     problem_text: str
     problem_heading: str
+    # The coloured strip down the left of each Safety group (emergency, urgent, stop): 3:1 or
+    # more against the page and against its box, as a graphic that carries meaning must be.
+    emergency_strip: str
+    urgent_strip: str
+    stop_strip: str
+    # Her recovery line on Today: a green-edged box (its edge, and its thicker left strip).
+    recovery_line: str
+    recovery_strip: str
+    # Laid over a locked exercise's thumbnail in the list: ``#aarrggbb``, see through.
+    veil: str
     # The figure's frame (the figure itself is drawn on white in either theme).
     figure_bg: str
     # Each chip tone's (text, background).
@@ -101,14 +115,16 @@ class Theme:
 LIGHT = Theme(
     dark=False, ink="#1f3645", accent="#2f5d7a", muted="#5b6b77", text="#1f2a33",
     breath="#3d6f8f", warn="#7a4f00", error="#a23b3b", track="#e6edf2",
-    strong="#2f6f99", strong_hover="#285f84", on_strong="#ffffff",
+    strong="#2f6f99", strong_hover="#285f84", strong_pressed="#214f6e", on_strong="#ffffff",
     nav_bg="#eef3f6", nav_text="#1f2a33", highlight="#d7e8f4", highlighted_text="#1f2a33",
-    edge="#dfe5ea",
+    edge="#dfe5ea", focus="#000000",
     info_bg="#f3f7fa", info_line="#dbe4eb", info_text="#2b3a45", info_heading="#2f5d7a",
     caution_bg="#fff6e5", caution_line="#efcf8f", caution_text="#4d3b12",
     caution_heading="#7a4f00",
     problem_bg="#fdecea", problem_line="#eeb4ad", problem_text="#6b1d14",
     problem_heading="#8c1d18",
+    emergency_strip="#b3261e", urgent_strip="#b06d00", stop_strip="#3d7ea6",
+    recovery_line="#9cc78c", recovery_strip="#4f8a3e", veil="#96ffffff",
     figure_bg="#ffffff",
     chips={
         Tone.LATER: ("#33505f", "#e3ecf2"), Tone.NOW: ("#ffffff", "#2f6f99"),
@@ -120,14 +136,16 @@ LIGHT = Theme(
 DARK = Theme(
     dark=True, ink="#e8eef2", accent="#8cc4e6", muted="#aab6bf", text="#eef2f5",
     breath="#9fcbe6", warn="#f0c36a", error="#ff9e9e", track="#44515a",
-    strong="#2f6f99", strong_hover="#3a7daa", on_strong="#ffffff",
+    strong="#2f6f99", strong_hover="#3779a5", strong_pressed="#285f84", on_strong="#ffffff",
     nav_bg="#232b31", nav_text="#e8eef2", highlight="#2f4a5e", highlighted_text="#ffffff",
-    edge="#4a5660",
+    edge="#4a5660", focus="#b3dcff",
     info_bg="#26323b", info_line="#3d4d59", info_text="#e3eaef", info_heading="#9fcbe6",
     caution_bg="#3a3020", caution_line="#7a6234", caution_text="#f3e6c8",
     caution_heading="#f0c36a",
     problem_bg="#3d2626", problem_line="#8a5a5a", problem_text="#f6dcdc",
     problem_heading="#f2a0a0",
+    emergency_strip="#f28b82", urgent_strip="#f0b34a", stop_strip="#7fb8dc",
+    recovery_line="#4f7a45", recovery_strip="#8fcf7c", veil="#a0232b31",
     figure_bg="#ffffff",
     chips={
         Tone.LATER: ("#d6e4ee", "#2e3f4b"), Tone.NOW: ("#ffffff", "#2f6f99"),

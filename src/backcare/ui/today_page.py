@@ -23,8 +23,9 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from itertools import pairwise
+from string import Template
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +40,8 @@ from PySide6.QtWidgets import (
 
 from backcare.core.calcium import FoodChoice
 from backcare.core.today import Action, Day, Entry, State
+from backcare.ui.accessible_roles import mark_heading
+from backcare.ui.focus_ring import make_readable
 from backcare.ui.screen_fit import ShrinkFirst, scrolled
 from backcare.ui.theme import Box, ThemeFollower, set_style_if_changed, theme_for
 from backcare.ui.today_rows import Banner, ReminderRow, rows_style
@@ -60,13 +63,22 @@ NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus, as the plain number (see the start-up ru
 _TIME_AND_WORDS = 420  # a row's time, room for its words on one or two lines, and the gaps
 _PAGE_SIDES = 70  # the page's margins, the scroll bar and a row's own margins
 
-_START_STYLE = """
-QPushButton#startSession { background: #2f6f99; color: #ffffff; font-size: 14pt;
-    font-weight: 600; padding: 10px 24px; border: 2px solid #2f6f99; border-radius: 8px; }
-QPushButton#startSession:hover { background: #285f84; }
-QPushButton#startSession:pressed { background: #214f6e; }
-QPushButton#startSession:focus { border: 2px solid #f2c14e; }
-"""
+# The focus ring in the theme's colour (``focus_ring``): it stands 3:1 against the button's blue
+# and the page alike, where the old yellow faded into a light page.
+_START_STYLE = Template("""
+QPushButton#startSession { background: $strong; color: $on_strong; font-size: 14pt;
+    font-weight: 600; padding: 10px 24px; border: 2px solid $strong; border-radius: 8px; }
+QPushButton#startSession:hover { background: $strong_hover; }
+QPushButton#startSession:pressed { background: $strong_pressed; }
+QPushButton#startSession:focus { border: 2px solid $focus; }
+""")
+# Her recovery in a green-edged box; focused, the box's edge is the focus ring (same widths).
+_RECOVERY_STYLE = Template("""
+QLabel { font-size: 12pt; color: palette(text); background: palette(base);
+    border: 1px solid $recovery_line; border-left: 5px solid $recovery_strip; border-radius: 8px;
+    padding: 8px 10px; }
+QLabel:focus { border: 2px solid $focus; border-left: 6px solid $focus; padding: 7px 9px; }
+""")
 
 _CALCIUM_STYLE = """
 QFrame#calcium { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }
@@ -118,18 +130,16 @@ class TodayPage(ThemeFollower, QWidget):
         self._column = 0  # the width of the widest row's buttons: every row's button column
         self._chip = 0  # the widest state label: the words get what is left beside it
 
-        title = QLabel("Today")
+        title = mark_heading(QLabel("Today"))  # read as a heading; labels read their words
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
         self.recovery_label = QLabel()
-        self.recovery_label.setAccessibleName("Your recovery")
         self.recovery_label.setWordWrap(True)
-        self.recovery_label.setStyleSheet(  # the palette's text on its base: any theme
-            "font-size: 12pt; color: palette(text); background: palette(base);"
-            " border: 1px solid #9cc78c; border-left: 5px solid #5c9e4a; border-radius: 8px;"
-            " padding: 8px 10px;"
-        )
+        # Read-only words Tab still reaches (and a screen reader reads): her recovery, the next
+        # reminder and the calcium tally. Their sheets come with the theme (_apply_theme).
+        make_readable(self.recovery_label, "recovery")
         self.setup_button = QPushButton("Tell Back Care about the birth…")
-        self.setup_button.setAccessibleName("Set up Back Care")
+        self.setup_button.setObjectName("setupBirth")
+        # Named by its words, so "press Tell Back Care…" (voice control) finds what is read
         self.setup_button.clicked.connect(self.setupRequested)
         self.recovery_label.hide()
         self.setup_button.hide()
@@ -141,19 +151,18 @@ class TodayPage(ThemeFollower, QWidget):
 
         self.start_button = QPushButton()
         self.start_button.setObjectName("startSession")
-        self.start_button.setStyleSheet(_START_STYLE)
         self.start_button.setAutoDefault(False)
         self.start_button.clicked.connect(self._start_requested)
         self.start_caption = QLabel()
         self.start_caption.setWordWrap(True)
         self.start_caption.setStyleSheet("font-size: 12pt;")
         self.next_label = QLabel()
-        self.next_label.setAccessibleName("Next reminder")
+        make_readable(self.next_label, "nextReminder")
         self.next_label.setStyleSheet("font-size: 14pt;")
         self.start_button.hide()
         self.start_caption.hide()
 
-        heading = QLabel("Your day")
+        heading = mark_heading(QLabel("Your day"))
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self._rows_box = QWidget()
         self._rows_box.setObjectName("todayRowsBox")
@@ -174,10 +183,10 @@ class TodayPage(ThemeFollower, QWidget):
         calcium = QFrame()
         calcium.setObjectName("calcium")
         calcium.setStyleSheet(_CALCIUM_STYLE)
-        calcium_heading = QLabel("Calcium")
+        calcium_heading = mark_heading(QLabel("Calcium"))
         calcium_heading.setObjectName("heading")
         self.calcium_label = QLabel()
-        self.calcium_label.setAccessibleName("Calcium today")
+        make_readable(self.calcium_label, "calciumToday")
         self.calcium_label.setWordWrap(True)
         self.calcium_bar = QProgressBar()
         self.calcium_bar.setAccessibleName("Calcium portions toward what is left to find")
@@ -195,7 +204,10 @@ class TodayPage(ThemeFollower, QWidget):
         content.setObjectName("todayContent")
         page_layout = QVBoxLayout(self)
         page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(scrolled(content, "todayScroll"))
+        page_scroll = self._page_scroll = scrolled(content, "todayScroll")
+        # No Tab stop of its own either: Tab goes to what is on it, and it scrolls to that.
+        page_scroll.setProperty("focusPolicy", NO_FOCUS)
+        page_layout.addWidget(page_scroll)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
@@ -224,6 +236,9 @@ class TodayPage(ThemeFollower, QWidget):
         self._scroll.setSingleShot(True)
         self._scroll.setInterval(0)
         self._scroll.timeout.connect(self._scroll_to_current)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
 
     # -- drawing the day ----------------------------------------------------------------------
 
@@ -249,10 +264,13 @@ class TodayPage(ThemeFollower, QWidget):
             self._scroll.start()
 
     def _apply_theme(self) -> None:
-        """The rows' state chips in the theme of her palette, again when it changes."""
-        style = ("QWidget#todayRowsBox { background: transparent; }"
-                 + rows_style(theme_for(self.palette())))
+        """The rows' state chips and the focus ring in the theme of her palette, again when
+        it changes."""
+        theme = theme_for(self.palette())
+        style = "QWidget#todayRowsBox { background: transparent; }" + rows_style(theme)
         set_style_if_changed(self._rows_box, style)
+        set_style_if_changed(self.start_button, _START_STYLE.substitute(theme.slots()))
+        set_style_if_changed(self.recovery_label, _RECOVERY_STYLE.substitute(theme.slots()))
 
     def set_recovery(self, text: str, *, offer_setup: bool) -> None:
         """Her week and what opened, or (``offer_setup``) a nudge to give her birth details."""
@@ -300,11 +318,15 @@ class TodayPage(ThemeFollower, QWidget):
             self._rows_layout.removeWidget(old)
             old.hide()
             old.deleteLater()
-        # Tab goes down the page in the order she reads it, whenever the rows were built.
-        chain: list[QWidget] = [self.setup_button, self.pause_banner.button,
-                                self.nap_banner.button, self.start_button]
+        # Tab goes down the page in the order she reads it, whenever the rows were built: the
+        # words of her recovery, the buttons above the day, what comes next, each row and its
+        # buttons left to right, and the calcium tally at the foot.
+        chain: list[QWidget] = [self.recovery_label, self.setup_button,
+                                self.pause_banner.button, self.nap_banner.button,
+                                self.start_button, self.next_label]
         for row in self.rows:
             chain.extend([row, *row.buttons.values()])
+        chain.append(self.calcium_label)
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._column = max((r.button_box.sizeHint().width() for r in self.rows if r.buttons),
@@ -366,6 +388,17 @@ class TodayPage(ThemeFollower, QWidget):
         bar.setValue(wanted)
         if placed and bar.value() == wanted:
             self._scroll_target = None
+
+    @Slot(QWidget, QWidget)
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll what Tab lands on into view: a row (or its button) in the list of the day,
+        and anything on a page that scrolls as a whole. Qt does so only for a Tab from inside
+        the same scroll area, not for one coming into the list from the next reminder."""
+        if new is None or not self.isAncestorOf(new):
+            return
+        if self._rows_box.isAncestorOf(new):
+            self.rows_area.ensureWidgetVisible(new, 0, 6)
+        self._page_scroll.ensureWidgetVisible(new, 0, 6)
 
     # -- the next thing to do ------------------------------------------------------------------
 

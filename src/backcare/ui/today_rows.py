@@ -61,7 +61,6 @@ ROW_STYLE = """
 QFrame#todayRow { background: palette(base); border: 1px solid palette(mid);
                   border-radius: 8px; }
 QFrame#todayRow[state="due"] { border: 2px solid #2f6f99; }
-QFrame#todayRow:focus { border: 2px solid palette(highlight); }
 QFrame#todayRow QLabel { color: palette(text); font-size: 12pt; }
 QFrame#todayRow QLabel#time { font-weight: 600; }
 QFrame#todayRow QPushButton { font-size: 11pt; padding: 4px 14px; }
@@ -79,7 +78,9 @@ def rows_style(theme: Theme) -> str:
     chip = 'QFrame#todayRow QLabel#state[state="{0}"] {{ color: {1}; background: {2}; }}\n'
     chips = "".join(chip.format(state.value, *theme.chips[tone])
                     for state, tone in STATE_TONES.items())
-    return ROW_STYLE + _CHIP_STYLE + chips
+    # The focus ring (``focus_ring``) last, so it also wins over a due row's blue edge.
+    ring = f"QFrame#todayRow:focus {{ border: 2px solid {theme.focus}; }}\n"
+    return ROW_STYLE + _CHIP_STYLE + chips + ring
 
 
 class ReminderRow(QFrame):
@@ -144,6 +145,7 @@ class ReminderRow(QFrame):
         self._line.addWidget(self.button_box)
         for action in entry.actions:
             button = QPushButton(ACTION_WORDS[action])
+            button.setObjectName(f"row_{action.name.lower()}")  # e.g. row_snooze
             button.setAccessibleName(button_name(action, entry.reminder, now))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, a=action: self._request(a))
@@ -191,7 +193,7 @@ QFrame#{name} QLabel {{ color: {fg}; font-size: 12pt; }}
 QFrame#{name} QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {edge};
     border-radius: 6px; padding: 6px 14px; font-size: 11pt; }}
 QFrame#{name} QPushButton:hover {{ background: {edge}; }}
-QFrame#{name} QPushButton:focus {{ border: 2px solid {fg}; }}
+QFrame#{name} QPushButton:focus {{ border: 2px solid {focus}; }}
 """
 
 
@@ -207,6 +209,7 @@ class Banner(ThemeFollower, QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.button = QPushButton(button_text)
+        self.button.setObjectName(f"{name}Button")
         self.button.setAutoDefault(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
@@ -215,8 +218,10 @@ class Banner(ThemeFollower, QFrame):
         self.hide()
 
     def _apply_theme(self) -> None:
-        fg, bg, edge = theme_for(self.palette()).box(self._box)
-        style = _BANNER_STYLE.format(name=self.objectName(), fg=fg, bg=bg, edge=edge)
+        theme = theme_for(self.palette())
+        fg, bg, edge = theme.box(self._box)
+        style = _BANNER_STYLE.format(name=self.objectName(), fg=fg, bg=bg, edge=edge,
+                                     focus=theme.focus)
         set_style_if_changed(self, style)
 
     def say(self, text: str | None) -> None:
