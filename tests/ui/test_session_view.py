@@ -77,27 +77,43 @@ def test_opens_on_the_first_step_ready_to_start(qtbot: QtBot, poses: Mapping[str
     assert view.back_link.isHidden()
 
 
-def test_space_starts_and_pauses_even_when_next_has_focus(
+def test_space_presses_the_focused_button_and_starts_or_pauses_elsewhere(
     qtbot: QtBot, poses: Mapping[str, Pose]
 ) -> None:
     view = make_view(qtbot, poses)
     shown_active(qtbot, view)
-    view.next_button.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.next_button, timeout=1000)
-    qtbot.keyClick(view.next_button, Qt.Key.Key_Space)
+    view.figure.setFocus()  # not a button: Space starts
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.figure, timeout=1000)
+    qtbot.keyClick(view.figure, Qt.Key.Key_Space)
     assert view.session.running
-    assert view.session.step_index == 0  # Space did not press Next
+    assert view.session.step_index == 0
     assert view.start_button.text() == "Pause"
     assert view._timer.isActive()
     view.tick(1)
-    qtbot.keyClick(view.next_button, Qt.Key.Key_Space)
+    qtbot.keyClick(view.figure, Qt.Key.Key_Space)  # and pauses
     assert view.session.paused
     assert view.start_button.text() == "Resume"
     assert not view._timer.isActive()
     assert view.countdown.countdown_label.text() == str(READ_SECONDS - 1)
     assert view.countdown.countdown_caption.text().startswith("Paused")
-    qtbot.keyClick(view.back_button, Qt.Key.Key_Space)  # and from another button too
+    view.next_button.setFocus()  # on a button, Space presses that button, as in every app
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.next_button, timeout=1000)
+    qtbot.keyClick(view.next_button, Qt.Key.Key_Space)
+    assert view.session.step_index == 1
+    assert view.session.paused  # Next did not resume
+    view.start_button.setFocus()
+    qtbot.keyClick(view.start_button, Qt.Key.Key_Space)  # Resume is the button itself
     assert view.session.running
+
+
+def test_space_on_made_worse_presses_it(qtbot: QtBot, poses: Mapping[str, Pose]) -> None:
+    view = make_view(qtbot, poses)
+    shown_active(qtbot, view)
+    view.made_worse_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.made_worse_button, timeout=1000)
+    with qtbot.waitSignal(view.madeWorse, timeout=1000):
+        qtbot.keyClick(view.made_worse_button, Qt.Key.Key_Space)
+    assert not view.session.running
 
 
 def test_arrow_keys_step_even_when_a_button_has_focus(
@@ -230,7 +246,9 @@ def test_a_locked_exercise_has_no_working_start_and_says_why(
     assert view.locked_label.isVisible()
     assert view.locked_label.text() == OPENS
     assert view.countdown.countdown_label.text() == "–"
-    qtbot.keyClick(view.next_button, Qt.Key.Key_Space)
+    view.figure.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.figure, timeout=1000)
+    qtbot.keyClick(view.figure, Qt.Key.Key_Space)  # nothing to start
     assert view.session.phase is Phase.READY and not view.session.running
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)  # she can still read the steps
     assert view.step_text.step_label.text() == "Step 2 of 3"

@@ -5,9 +5,12 @@ view forwards the buttons, keys and its one-second timer to it and shows its sta
 place, ``_refresh``. It looks like the exercise card (``card_parts``), with the cautions and
 "stop if" beside every exercise, a "Next: …" screen between exercises and a summary at the end.
 
-Space is Start/Pause wherever the focus is inside the view: a QShortcut with
-WidgetWithChildrenShortcut fires before a focused button could take the key, so a mother who
-tabbed to Next and presses Space to pause does pause. Esc ends the session (the summary), the
+Space is Start/Pause wherever the focus is inside the view, except on another button: a
+QShortcut with WidgetWithChildrenShortcut fires before a focused button could take the key, so
+``_on_space`` hands it to the button with the focus ring (Back, Next, Stop, "made worse"), as
+Space does in every app — with the keyboard alone, Space is how she presses what she tabbed
+to — and pauses or resumes everywhere else (the figure, the cautions, the Start/Pause button
+itself). Esc ends the session (the summary), the
 arrow keys step. On the summary these shortcuts are off and Space or Enter press the button
 with the keyboard on it: Carry on after an early stop (back to exactly where she was,
 paused: one stray Esc must not lose her place), Done after a finished session.
@@ -25,7 +28,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backcare.core.content import Exercise
 from backcare.core.guided import GuidedSession, Phase
@@ -108,7 +118,7 @@ class SessionView(PaletteStyled, QWidget):
         self._apply_style()
         self._build()
         self._shortcuts = [
-            self._shortcut(Qt.Key.Key_Space, self.toggle),
+            self._shortcut(Qt.Key.Key_Space, self._on_space),
             self._shortcut(Qt.Key.Key_Escape, self.stop),
             self._shortcut(Qt.Key.Key_Left, self.step_back),
             self._shortcut(Qt.Key.Key_Right, self.step_next),
@@ -189,6 +199,15 @@ class SessionView(PaletteStyled, QWidget):
         return self.locked.get(self.exercise.id, "")
 
     @Slot()
+    def _on_space(self) -> None:
+        """Space presses the focused button, as everywhere; elsewhere it starts or pauses."""
+        focused = self.focusWidget()
+        if (isinstance(focused, QAbstractButton) and focused is not self.start_button
+                and focused.isEnabled() and focused.isVisible()):
+            focused.click()
+            return
+        self.toggle()
+
     def toggle(self) -> None:
         """Start, pause or resume (the Start/Pause button and Space)."""
         if not self.locked_reason:
