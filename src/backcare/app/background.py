@@ -40,6 +40,8 @@ class Background(QObject):
         self.quit_box: QMessageBox | None = None
         self.running_box: QMessageBox | None = None  # the notice, when nothing else can show it
         shell.window.closedToBackground.connect(self.on_closed)
+        # Back on screen, however she got there: "still running" has done its work.
+        shell.window.broughtBack.connect(lambda: shell.notifier.close(Channel.RUNNING))
         shell.window.quitRequested.connect(self.ask_to_quit)
         shell.tray.quitRequested.connect(self.ask_to_quit)
 

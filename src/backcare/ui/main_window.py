@@ -97,6 +97,7 @@ class MainWindow(ThemeFollower, QMainWindow):
     exportPdfRequested = Signal()  # File ▸ Export PDF…: the week's sheet as a file
     quitRequested = Signal()  # File ▸ Quit, Ctrl+Q: the shell asks first (app/background)
     closedToBackground = Signal()  # the window was closed, and so only hidden
+    broughtBack = Signal()  # shown again in front (tray, notification, a second start)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None,
                  home: tuple[str, QWidget] | None = None) -> None:
@@ -327,6 +328,7 @@ class MainWindow(ThemeFollower, QMainWindow):
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
         self.activateWindow()
+        self.broughtBack.emit()
 
     @Slot()
     def quit_app(self) -> None:
