@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from backcare.catalog import Catalog, load_catalog
+from backcare.core.content import Tip, TipFigure
 from backcare.core.safety import load_safety
 from backcare.core.today import State
 from backcare.paths import resources_dir
-from backcare.ui.focus_ring import FocusRing, focus_sheet, install_focus_ring
+from backcare.ui.focus_ring import FocusRing, focus_sheet, install_focus_ring, need_spin_ring
 from backcare.ui.main_window import MainWindow
 from backcare.ui.safety_page import SafetyPage
 from backcare.ui.session_view import SessionView
@@ -47,6 +48,7 @@ from backcare.ui.theme import DARK, LIGHT, Theme, contrast_ratio, theme_for
 from backcare.ui.time_field import TimeField
 from backcare.ui.today_page import TodayPage
 from backcare.ui.today_rows import ReminderRow
+from backcare.ui.your_back_page import YourBackPage
 from tests.ui.test_contrast import app_palette
 from tests.ui.test_today_page import TITLES, lunchtime
 
@@ -90,6 +92,21 @@ def today(catalog: Catalog) -> QWidget:
     return MainWindow(catalog, home=("Today", page))
 
 
+def today_with_tip(catalog: Catalog) -> QWidget:
+    window = today(catalog)
+    today_page(window).set_tip(catalog.tips[0])
+    return window
+
+
+def your_back(catalog: Catalog) -> QWidget:
+    """The "Your back" page, with a tip that has pictures (the first card shows them)."""
+    tip = Tip("lift-test", "Bend your knees to lift", "Squat down.", "lifting", (),
+              figures=(TipFigure("stand-side", "Like this"),
+                       TipFigure("stand-walk", "Not like this", avoid=True)))
+    return MainWindow(catalog, home=("Your back", YourBackPage([tip, *catalog.tips],
+                                                                catalog.poses)))
+
+
 def card(catalog: Catalog) -> QWidget:
     window = MainWindow(catalog)
     view = window.open_session([catalog.exercises[0].id], "Morning")
@@ -117,8 +134,9 @@ def safety(catalog: Catalog) -> QWidget:
 
 
 def form(catalog: Catalog) -> QWidget:
-    """The field kinds the settings and setup use (their windows are another feature's)."""
+    """The field kinds the settings and setup use; like them, it asks for the spin ring."""
     del catalog
+    need_spin_ring()
     window = QWidget()
     layout = QVBoxLayout(window)
     layout.setContentsMargins(20, 20, 20, 20)
@@ -181,7 +199,13 @@ KINDS = [
     Kind("recovery-text", today, named("recovery")),
     Kind("today-row", today, due_row),
     Kind("row-button", today, row_button),
+    Kind("tip-of-day-text", today_with_tip, named("tipOfDayText")),
+    Kind("tip-hide-button", today_with_tip, named("tipHide")),
     Kind("exercise-list", exercises, named("exerciseList")),
+    Kind("tip-card", your_back, named("tipCard")),
+    Kind("tip-figure", your_back, named("tipFigure"), lambda w: named("tipFigure")(w)
+         .parentWidget()),
+    Kind("see-safety-button", your_back, named("seeSafety")),
     Kind("back-link", card, lambda w: session(w).back_link),
     Kind("figure", card, lambda w: session(w).figure, lambda w: session(w).parts.figure_frame),
     Kind("button", card, lambda w: session(w).back_button),
@@ -355,3 +379,17 @@ def test_the_probe_finds_no_ring_where_none_is_drawn(qtbot: QtBot, catalog: Cata
     found = sides(grab(window), QRect(spin.mapTo(window, QPoint(0, 0)), spin.size()),
                   QColor(LIGHT.focus))
     assert [s.name for s in found if len(s.ring) >= 2] == []
+
+
+def test_the_spin_ring_style_is_made_only_for_a_window_that_needs_it(
+    qapp: QApplication, ring: FocusRing
+) -> None:
+    """A plain start (the main window) never builds the proxy style (8 ms of imports); the
+    settings dialog asks for it, once."""
+    del qapp
+    assert ring._style is None
+    need_spin_ring()
+    made = ring._style
+    assert made is not None and made.inherits("QProxyStyle")
+    need_spin_ring()
+    assert ring._style is made

@@ -12,7 +12,10 @@ border only when focused where it has one already (buttons, fields), and a trans
 the same width at rest where it has none (check boxes, read-only text that takes focus), so
 nothing moves as the focus passes. Spin boxes and date fields are the one exception to the
 stylesheet: a border there would give their arrows to the stylesheet, which draws them blank,
-so the application's style (a thin proxy of the desktop's own) draws their ring instead.
+so the application's style (a thin proxy of the desktop's own) draws their ring instead. Only
+the settings and the setup have them, so they ask for it (``need_spin_ring``) when they are
+built: importing QProxyStyle and its option types costs about 8 ms, which every start paid
+for a window that has none (benchmarks/ measured it).
 
 A stylesheet set on a widget or its parent outranks the application's whatever its selectors
 (Qt's cascade), so a page that draws a border of its own on a control (the sidebar, the Start
@@ -27,12 +30,15 @@ the proxy style looks up its two ``QStyle`` enums at its first draw.
 from __future__ import annotations
 
 from string import Template
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyleOptionComplex, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from backcare.ui.theme import Theme, theme_for
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProxyStyle
 
 STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus (Tab and click), as the plain number
 READABLE = "readable"  # the property that marks read-only text taking focus (make_readable)
@@ -53,33 +59,35 @@ QFrame[readable="true"]:focus { border-color: $focus; }
 """)
 
 
-class _SpinRingStyle(QProxyStyle):
+def _spin_ring_style(colour: str) -> QProxyStyle:
     """The desktop's own style, with the ring drawn over a focused spin box or date field.
 
     A stylesheet border on a spin box hands its arrow buttons to the stylesheet too, which
-    draws them as blank bars; drawn here, after the style's own painting, the arrows stay."""
+    draws them as blank bars; drawn here, after the style's own painting, the arrows stay.
+    Made at its first use (``need_spin_ring``), never at start."""
+    from PySide6.QtGui import QColor, QPainter, QPen
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionComplex
 
-    def __init__(self, colour: str) -> None:
-        super().__init__()  # the application's style, as the desktop chose it
-        self.colour = QColor(colour)
-        self._spin = None  # QStyle.ComplexControl.CC_SpinBox, looked up at the first draw
+    spin, has_focus = QStyle.ComplexControl.CC_SpinBox, QStyle.StateFlag.State_HasFocus
 
-    def drawComplexControl(self, control: object, option: QStyleOptionComplex,
-                           painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]
-        if self._spin is None:
-            from PySide6.QtWidgets import QStyle  # at the first draw, not at start
+    class SpinRingStyle(QProxyStyle):
+        def __init__(self) -> None:
+            super().__init__()  # the application's style, as the desktop chose it
+            self.colour = QColor(colour)
 
-            self._spin = QStyle.ComplexControl.CC_SpinBox
-            self._has_focus = QStyle.StateFlag.State_HasFocus
-        if control == self._spin and option.state & self._has_focus:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            pen = QPen(self.colour)
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-            painter.restore()
+        def drawComplexControl(self, control: object, option: QStyleOptionComplex,
+                               painter: QPainter, widget: QWidget | None = None) -> None:
+            super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]
+            if control == spin and option.state & has_focus:
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                pen = QPen(self.colour)
+                pen.setWidth(2)
+                painter.setPen(pen)
+                painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+                painter.restore()
+
+    return SpinRingStyle()
 
 
 def focus_sheet(theme: Theme) -> str:
@@ -105,16 +113,24 @@ class FocusRing(QObject):
         super().__init__(app)
         self._app = app
         self.sheet = ""
-        self._style = _SpinRingStyle(theme_for(app.palette()).focus)
-        app.setStyle(self._style)
+        self._style: QProxyStyle | None = None  # the spin boxes' ring, once a window needs it
         self.apply()
         app.paletteChanged.connect(self.apply)
+
+    def use_spin_ring(self) -> None:
+        """Draw the ring on spin boxes and date fields too (once; see ``need_spin_ring``)."""
+        if self._style is None:
+            self._style = _spin_ring_style(theme_for(self._app.palette()).focus)
+            self._app.setStyle(self._style)
 
     def apply(self, *_palette: object) -> None:
         """Set the rule for the palette in force now (only when it changed: a new
         application stylesheet re-polishes every widget)."""
         theme = theme_for(self._app.palette())
-        self._style.colour = QColor(theme.focus)
+        if self._style is not None:
+            from PySide6.QtGui import QColor
+
+            self._style.colour = QColor(theme.focus)  # type: ignore[attr-defined]
         sheet = focus_sheet(theme)
         if sheet != self.sheet:
             self.sheet = sheet
@@ -124,10 +140,27 @@ class FocusRing(QObject):
         """Take the rule off again (tests share one application)."""
         self._app.paletteChanged.disconnect(self.apply)
         self._app.setStyleSheet("")
-        self._app.setStyle(self._style.baseStyle().name())  # a fresh one: Qt owns the old
+        if self._style is not None:
+            self._app.setStyle(self._style.baseStyle().name())  # a fresh one: Qt owns the old
+            self._style = None
         self.sheet = ""
+        global _installed
+        if _installed is self:
+            _installed = None
+
+
+_installed: FocusRing | None = None  # the application's, for need_spin_ring
 
 
 def install_focus_ring(app: QApplication) -> FocusRing:
     """Draw the focus ring on every control of ``app``, in light and dark palettes alike."""
-    return FocusRing(app)
+    global _installed
+    _installed = FocusRing(app)
+    return _installed
+
+
+def need_spin_ring() -> None:
+    """A window with spin boxes or date fields is being built (the settings, the setup):
+    give them their ring. Nothing when no ring is installed (tests of one widget)."""
+    if _installed is not None:
+        _installed.use_spin_ring()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from backcare.core.plan import FieldError, Plan
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
+from backcare.ui.focus_ring import need_spin_ring
 from backcare.ui.form_parts import MealRow, QuietRow, error_colour, make_error_label, show_error
 from backcare.ui.screen_fit import fit_to_screen, scrolled
 from backcare.ui.settings_about_tab import AboutTab
@@ -97,6 +98,7 @@ class SettingsDialog(ThemeFollower, PlanFileActions, QDialog):
         not_yet: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        need_spin_ring()  # its spin boxes and date fields get the focus ring too
         self._plan = plan
         self._today = today
         self._env = autostart_env

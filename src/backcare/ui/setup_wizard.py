@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from backcare.core.countries import locale_name_from, preset_country
 from backcare.core.plan import FieldError, Plan
 from backcare.core.plan_codec import plan_from_dict, plan_to_dict
+from backcare.ui.focus_ring import need_spin_ring
 from backcare.ui.form_parts import make_error_label, show_error
 from backcare.ui.setup_about_page import AboutPage
 from backcare.ui.setup_calcium_page import CalciumPage
@@ -84,6 +85,7 @@ class SetupWizard(QDialog):
         red_flags_for: Callable[[str | None], Sequence[str]] | None = None,
     ) -> None:
         super().__init__(parent)
+        need_spin_ring()  # its spin boxes and date fields get the focus ring too
         self._red_flags_for = red_flags_for
         if locale_name is None:
             locale_name = locale_name_from(os.environ)
