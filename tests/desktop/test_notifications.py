@@ -3,6 +3,7 @@ the button she pressed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -68,3 +69,28 @@ def test_a_nul_in_a_label_does_not_end_the_notifications_of_the_session(
     assert notifier.available
     assert notifier.show("calcium", "Calcium with lunch", "A glass of milk?", [("taken", "Taken")])
     assert desktop.displayed_notifications() == 2
+
+
+def test_the_servers_activation_token_is_left_for_qt_before_the_button_arrives(
+    desktop: Desktop, notifier: DesktopNotifier, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GNOME and KDE send ``ActivationToken`` just before ``ActionInvoked`` (spec 1.2); dunst
+    does not, so the test sends that one signal on the real bus, as such a server would. By
+    the time the button reaches the app, the token waits in XDG_ACTIVATION_TOKEN, where Qt's
+    Wayland plugin takes it when the window asks to come to the front."""
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    assert notifier.show("exercise", "Morning exercises", "Bridge.", [("start", "Start now")])
+    server_id = notifier.notification_id("exercise")
+    assert server_id is not None
+    seen: list[str | None] = []
+    notifier.actionInvoked.connect(
+        lambda *_: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN")))
+    desktop.run("dbus-send", "--session", "--type=signal", "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications.ActivationToken", f"uint32:{server_id}",
+                "string:backcare-test-token")
+    desktop.run("dbus-send", "--session", "--type=signal", "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications.ActivationToken", f"uint32:{server_id + 999}",
+                "string:someone-elses-token")  # another app's notification: not ours to take
+    with qtbot.waitSignal(notifier.actionInvoked, timeout=10_000):  # type: ignore[attr-defined]
+        desktop.invoke_action("Start now")
+    assert seen == ["backcare-test-token"]

@@ -17,6 +17,7 @@ Where no notification server answers, ``available`` is False and the caller fall
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Sequence
 
@@ -146,6 +147,14 @@ class DesktopNotifier(QObject):
 
     # -- receiving ---------------------------------------------------------------------------
 
+    def _take_activation_token(self, server_id: int, token: str) -> None:
+        """The server's leave to come to the front, sent just before a button's
+        ``ActionInvoked`` (Notifications spec 1.2; GNOME and KDE send it). On Wayland a window
+        may not raise itself: Qt's ``activateWindow`` hands the compositor the token it finds
+        in ``XDG_ACTIVATION_TOKEN`` (and clears it), so "Start now" brings the window up."""
+        if server_id in self._kinds and token:
+            os.environ["XDG_ACTIVATION_TOKEN"] = token
+
     def _on_signal(self, msg: Message) -> None:
         member = msg.header.fields.get(HeaderFields.member)
         if member == "ActionInvoked":
@@ -153,6 +162,8 @@ class DesktopNotifier(QObject):
             kind = self._kinds.get(server_id)
             if kind is not None:
                 self.actionInvoked.emit(kind, action)
+        elif member == "ActivationToken":
+            self._take_activation_token(int(msg.body[0]), str(msg.body[1]))
         elif member == "NotificationClosed":
             server_id = int(msg.body[0])
             kind = self._kinds.pop(server_id, None)
