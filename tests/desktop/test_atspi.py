@@ -173,7 +173,7 @@ def test_over_atspi_today_reads_its_next_reminder_and_tally_and_a_card_its_step(
     assert reminder.startswith("Next: calcium with dinner at 18:00, in ")
     assert any("Portions today: 0 of 1 taken" in name for name in labels), tree_text(tree)
     headings = [n["name"] for n in shown if n["role"] == "heading"]
-    assert headings == ["Today", "Your day", "Calcium"]
+    assert headings == ["Today", "Your day", "Tip of the day", "Calcium"]  # issue 15's tip
     for hidden in ("Your recovery", "Next reminder", "Calcium today"):
         assert hidden not in labels
 

@@ -1,9 +1,9 @@
 """Run in a process of its own (``python -m tests.ui.fit_probe``) on a screen set up by the
 caller: an offscreen screen of a given size, perhaps scaled with ``QT_SCALE_FACTOR``, neither
 of which can change once a QApplication exists. It opens the main window on a busy Today page
-(recovery line, setup offer, pause banner, all the day's rows), then a guided session, then the
-settings dialog, and prints one JSON object: the free area, each window's frame, and for each
-key control whether she can reach it there (see ``reachable``).
+(recovery line, setup offer, pause banner, all the day's rows), then the "Your back" page, then
+a guided session, then the settings dialog, and prints one JSON object: the free area, each
+window's frame, and for each key control whether she can reach it there (see ``reachable``).
 """
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ def main() -> None:
     from backcare.ui.main_window import MainWindow
     from backcare.ui.settings_dialog import TAB_ABOUT, SettingsDialog
     from backcare.ui.today_page import TodayPage
+    from backcare.ui.your_back_page import your_back_page
     from tests.ui.test_today_page import TITLES, lunchtime
 
     app = QApplication(sys.argv[:1])
@@ -108,6 +109,19 @@ def main() -> None:
                 "today calcium bar": today.calcium_bar,
                 "today start button": today.start_button}
     found.update({name: reachable(w, area) for name, w in controls.items()})
+
+    # The "Your back" page: scrolled to its foot, its last button; no text cut, no card
+    # wider than the page; and each picture reached (the first of each tip that has them).
+    back = your_back_page(window.catalog)
+    window.add_page("Your back", back)
+    window.show_page("Your back")
+    app.processEvents()
+    found["your back see safety"] = reachable(back.safety_button, area)
+    found["your back width"] = {"width": back.scroll.viewport().width(),
+                                "least": back.scroll.widget().minimumSizeHint().width()}
+    found["your back cut texts"] = cut_texts(back)
+    found["your back figures"] = {card.tip.id: reachable(card.figures[0], area)
+                                  for card in back.cards.values() if card.figures}
 
     view = window.open_session(["bridge", "cat-back"], "Morning exercises")
     assert view is not None

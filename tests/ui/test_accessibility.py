@@ -1,6 +1,6 @@
 """What a screen reader finds, read from the tree Qt hands it (``QAccessible`` interfaces).
 
-Every page of the main window (Today, Exercises, Safety, a card's session view) and the
+Every page of the main window (Today, Exercises, Your back, Safety, a card's session view) and the
 settings dialog is walked from its top through ``QAccessible.queryAccessibleInterface``, the
 same interfaces the AT-SPI bridge serves to Orca. On each: no visible words are hidden behind
 a different name, every control has a name, headings are headings, and no node is a lone
@@ -23,6 +23,7 @@ from backcare.catalog import Catalog, load_catalog
 from backcare.core.guided import READ_SECONDS, Phase
 from backcare.core.plan import default_plan
 from backcare.core.safety import load_safety
+from backcare.core.tip_groups import TipGroup
 from backcare.figures.pose import Pose
 from backcare.paths import resources_dir
 from backcare.ui.main_window import MainWindow
@@ -30,6 +31,7 @@ from backcare.ui.safety_page import SafetyPage
 from backcare.ui.session_view import SessionView
 from backcare.ui.settings_dialog import SettingsDialog
 from backcare.ui.today_page import TodayPage
+from backcare.ui.your_back_page import your_back_page
 from tests.ui.factories import bridge
 from tests.ui.test_settings_dialog import EXERCISES, FOODS, PROFILE, TODAY, env_for
 from tests.ui.test_today_page import TITLES, lunchtime
@@ -201,6 +203,27 @@ def test_safety_page_reads_headings_and_signs_without_lone_bullets(qtbot: QtBot)
     assert urgent.accessibleName() == "Get help today"  # not "Get help today: Get help today"
     for sign in safety.signs():
         assert any(sign.text in name for name in names), sign.text
+
+
+def test_your_back_page_reads_its_tips_under_their_headings(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    page = your_back_page(catalog)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    nodes = walk(page)
+    assert_reads_as_shown(nodes)
+    found = headings(nodes)
+    assert found[0] == "Your back"
+    assert [h for h in found if h in {g.title for g in TipGroup}] == [
+        g.title for g in TipGroup if g in page.group_headings]
+    assert {t.title for t in catalog.tips} <= set(found)  # each tip's title is a heading
+    card = next(iter(page.cards.values()))
+    assert card.accessibleName() == card.tip.title
+    assert card.tip.text in card.accessibleDescription()
+    assert card.source.text() in card.accessibleDescription()
 
 
 @pytest.fixture

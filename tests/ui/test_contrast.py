@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from backcare.catalog import Catalog, load_catalog
+from backcare.core.content import Tip, TipFigure
+from backcare.core.ledger import load_ledger
 from backcare.core.plan import default_plan
 from backcare.core.progression import ExerciseStatus
-from backcare.core.safety import load_safety
-from backcare.paths import resources_dir
+from backcare.core.safety import load_safety, source_labels
+from backcare.paths import resources_dir, seeds_dir
 from backcare.ui.exercises_page import THUMB, ExercisesPage
 from backcare.ui.main_window import MainWindow
 from backcare.ui.safety_page import SafetyPage, SetbackNotice
@@ -46,6 +48,7 @@ from backcare.ui.settings_dialog import SettingsDialog
 from backcare.ui.setup_wizard import SetupWizard
 from backcare.ui.theme import DARK, LIGHT, Tone, contrast_ratio, theme_for
 from backcare.ui.today_page import TodayPage
+from backcare.ui.your_back_page import YourBackPage
 from tests.ui.test_today_page import TITLES, lunchtime
 
 AA = 4.5
@@ -160,6 +163,7 @@ def today(qtbot: QtBot, catalog: Catalog) -> QWidget:
     page = TodayPage(clock=lambda: now)
     page.set_day(day, now, TITLES)
     page.set_recovery("Week 8 after a caesarean: gentle core work is fine.", offer_setup=False)
+    page.set_tip(catalog.tips[0])  # the tip of the day's box
     window = MainWindow(catalog, home=("Today", page))  # the sidebar comes with it
     return window
 
@@ -187,6 +191,19 @@ def safety(qtbot: QtBot, catalog: Catalog) -> QWidget:
     return SafetyPage(found)
 
 
+def your_back(qtbot: QtBot, catalog: Catalog) -> QWidget:
+    """Each kind of text the page has, all in view: a tip with pictures and their captions
+    ("Not like this" in its colour), one with the "used with a change" note, a warning-sign
+    card (a caution box), the section headings and the button to the Safety page."""
+    ledger, _ = load_ledger(seeds_dir() / "facts.toml")
+    changed = next(f.id for f in ledger.facts if f.status == "changed")
+    tip = Tip("lift-test", "Bend your knees to lift", "Squat down.", "about", (changed,),
+              figures=(TipFigure("stand-side", "Like this"),
+                       TipFigure("stand-walk", "Not like this", avoid=True)))
+    get_help = Tip("see-someone", "Ask for help", "See your doctor.", "get-help", ("F001-rest",))
+    return YourBackPage([tip, get_help], catalog.poses, source_labels(ledger), ledger)
+
+
 def setback(qtbot: QtBot, catalog: Catalog) -> QWidget:
     return SetbackNotice("Bridge", TODAY, None)
 
@@ -203,7 +220,8 @@ def wizard(qtbot: QtBot, catalog: Catalog) -> QWidget:
 
 
 PAGES: dict[str, Callable[[QtBot, Catalog], QWidget]] = {
-    "today": today, "exercises": exercises, "card": card, "safety": safety,
+    "today": today, "exercises": exercises, "card": card, "your-back": your_back,
+    "safety": safety,
     "setback": setback, "settings": settings, "wizard": wizard,
 }
 

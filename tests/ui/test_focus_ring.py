@@ -99,12 +99,14 @@ def today_with_tip(catalog: Catalog) -> QWidget:
 
 
 def your_back(catalog: Catalog) -> QWidget:
-    """The "Your back" page, with a tip that has pictures (the first card shows them)."""
-    tip = Tip("lift-test", "Bend your knees to lift", "Squat down.", "lifting", (),
+    """The "Your back" page, opening on a tip with pictures and a warning-sign tip (so the
+    card, its pictures and the button to the Safety page are all in view at the start)."""
+    tip = Tip("lift-test", "Bend your knees to lift", "Squat down.", "about", (),
               figures=(TipFigure("stand-side", "Like this"),
                        TipFigure("stand-walk", "Not like this", avoid=True)))
-    return MainWindow(catalog, home=("Your back", YourBackPage([tip, *catalog.tips],
-                                                                catalog.poses)))
+    get_help = next(t for t in catalog.tips if t.topic == "get-help")
+    short = Tip(get_help.id, get_help.title, "Ask your doctor.", get_help.topic, ())
+    return MainWindow(catalog, home=("Your back", YourBackPage([tip, short], catalog.poses)))
 
 
 def card(catalog: Catalog) -> QWidget:

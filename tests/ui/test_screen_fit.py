@@ -31,7 +31,7 @@ SCREENS = {  # name: (width, height, scale)
 }
 
 KEY_CONTROLS = (
-    "today calcium tally", "today calcium bar", "today start button",
+    "today calcium tally", "today calcium bar", "today start button", "your back see safety",
     "card back", "card start", "card next", "card stop", "card made worse", "card figure",
     "settings close", "settings reset", "settings import", "settings calcium target",
 )
@@ -101,6 +101,19 @@ def test_the_card_fits_across_the_window_with_no_text_cut(probed: dict) -> None:
     width = probed["card width"]
     assert width["least"] <= width["width"], probed
     assert probed["card cut texts"] == []
+
+
+def test_the_your_back_page_fits_across_with_no_text_cut_and_its_pictures_reached(
+    probed: dict,
+) -> None:
+    """Two pictures side by side narrow rather than push the page wider than the window
+    (its sides would be cut: it never scrolls sideways); every text is shown whole."""
+    width = probed["your back width"]
+    assert width["least"] <= width["width"], probed
+    assert probed["your back cut texts"] == []
+    for tip_id, seen in probed["your back figures"].items():
+        assert seen == {**seen, "visible": True, "whole": True, "tall_enough": True,
+                        "inside": True}, tip_id
 
 
 def test_the_about_tab_shows_its_long_questions_whole(probed: dict) -> None:

@@ -27,6 +27,7 @@ from backcare.paths import resources_dir
 from backcare.ui.main_window import MainWindow
 from backcare.ui.safety_page import SafetyPage
 from backcare.ui.today_page import TodayPage
+from backcare.ui.your_back_page import your_back_page
 from tests.ui.test_session_view import run_ticks_to_summary
 from tests.ui.test_today_page import TITLES, a_day, at, lunchtime
 
@@ -122,6 +123,7 @@ def today_window(qtbot: QtBot, catalog: Catalog, *, setup: bool = False,
     page = TodayPage(clock=lambda: now)
     page.set_day(day, now, TITLES)
     page.set_recovery("Week 8 after a caesarean: gentle core work is fine.", offer_setup=setup)
+    page.set_tip(catalog.tips[0])  # the tip of the day, as the shell sets it
     return shown(qtbot, MainWindow(catalog, home=("Today", page))), page
 
 
@@ -138,7 +140,7 @@ def test_today_reads_down_the_page_with_the_next_reminder_and_the_tally(
     window, page = today_window(qtbot, catalog)
     chain = tab_chain(qtbot, window.navigation)
     assert names(chain) == ["navigation", "recovery", "startSession", "nextReminder",
-                            *row_names(page), "calciumToday"]
+                            *row_names(page), "tipHide", "tipOfDayText", "calciumToday"]
     assert page.next_label in chain and page.calcium_label in chain
     assert [w for w in chain if w.objectName() == "todayRow"] == page.rows  # the day's order
     assert_reads_in_order(chain)
@@ -161,8 +163,8 @@ def test_today_reaches_the_setup_offer_and_the_pause_banner_in_their_places(
 
 def test_the_tab_stops_on_today_scroll_into_view(qtbot: QtBot, catalog: Catalog) -> None:
     """Tab into the list from the next reminder brings its first row into view, even when the
-    list was scrolled to the rows of now; and the last row's button, reached from the tally
-    with Shift+Tab, is scrolled to as well."""
+    list was scrolled to the rows of now; and the last row's button, reached from the tip of
+    the day under the list with Shift+Tab, is scrolled to as well."""
     _, page = today_window(qtbot, catalog)
     area = page.rows_area
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)  # scrolled to 12:30
@@ -171,9 +173,10 @@ def test_the_tab_stops_on_today_scroll_into_view(qtbot: QtBot, catalog: Catalog)
     qtbot.keyClick(page.next_label, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is page.rows[0]
     assert area.verticalScrollBar().value() == 0
-    page.calcium_label.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(page.calcium_label.hasFocus)
-    qtbot.keyClick(page.calcium_label, Qt.Key.Key_Backtab)
+    tip = page.tip_panel.hide_button  # the tip's first stop
+    tip.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(tip.hasFocus)
+    qtbot.keyClick(tip, Qt.Key.Key_Backtab)
     last = page.rows[-1]
     focused = QApplication.focusWidget()
     assert focused is not None and last.owns(focused)
@@ -196,6 +199,18 @@ def test_the_safety_page_follows_the_sidebar(qtbot: QtBot, catalog: Catalog) -> 
     window = shown(qtbot, MainWindow(catalog, home=("Safety", SafetyPage(safety))))
     chain = tab_chain(qtbot, window.navigation)
     assert names(chain) == ["navigation", "safetyScroll"]
+    assert_reads_in_order(chain)
+
+
+def test_the_your_back_page_reads_each_tip_then_its_pictures(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    page = your_back_page(catalog)
+    window = shown(qtbot, MainWindow(catalog, home=("Your back", page)))
+    chain = tab_chain(qtbot, window.navigation)
+    assert chain == [window.navigation, *page.tab_stops()]
+    assert names(chain).count("tipCard") == len(catalog.tips)
+    assert names(chain)[-1] == "seeSafety"
     assert_reads_in_order(chain)
 
 

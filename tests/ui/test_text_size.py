@@ -2,9 +2,9 @@
 about 9 pt, too small to read at a glance while holding a baby.
 
 Every visible widget that shows words, on every page of the main window (Today, Exercises,
-Safety), on the exercise card and the guided session, in every tab of the settings and every
-step of the setup, is asked for the font it really draws with, after its stylesheet has been
-applied (Qt's stylesheet style sets a ``font-size`` into the widget's font when it polishes
+Your back, Safety), on the exercise card and the guided session, in every tab of the settings
+and every step of the setup, is asked for the font it really draws with, after its stylesheet
+has been applied (Qt's stylesheet style sets a ``font-size`` into the widget's font when it polishes
 it). A size in pixels is turned into points at the widget's logical DPI, as the screen shows
 it. The app font is the one the start gives it (``base_font``: the desktop's, at least 10 pt;
 the test machine's is "Sans Serif 9", as on a desktop with no theme). The floor is 9.5 pt:
@@ -42,7 +42,7 @@ from backcare.ui.base_font import floored, raise_small_base_font
 from backcare.ui.main_window import MainWindow
 from backcare.ui.safety_page import SafetyPage
 from backcare.ui.theme import theme_for
-from tests.ui.test_contrast import every_view, settings, today, wizard
+from tests.ui.test_contrast import every_view, settings, today, wizard, your_back
 
 LEAST_PT = 9.5
 
@@ -119,12 +119,13 @@ def test_a_small_desktop_font_is_raised_to_ten_points_and_a_large_one_kept() -> 
 
 
 def main_window_views(qtbot: QtBot, catalog: Catalog) -> Iterator[tuple[str, QWidget]]:
-    """The main window on each of its pages (Today, Exercises, Safety), then on an exercise's
-    card and on a guided session."""
+    """The main window on each of its pages (Today, Exercises, Your back, Safety), then on an
+    exercise's card and on a guided session."""
     window = today(qtbot, catalog)
     assert isinstance(window, MainWindow)
     found, _ = load_safety(resources_dir() / "safety.toml")
     assert found is not None
+    window.add_page("Your back", your_back(qtbot, catalog))  # pictures and captions too
     window.add_page("Safety", SafetyPage(found))
     qtbot.addWidget(window)
     window.resize(1366, 736)
@@ -150,7 +151,7 @@ def test_no_text_on_the_main_window_pages_or_the_card_is_under_ten_points(
         assert counted(window) >= 3, name
         small.update({f"{name}: {key}": pt for key, pt in small_texts(window).items()})
         seen.append(name)
-    assert seen == ["Today", "Exercises", "Safety", "card", "session"]
+    assert seen == ["Today", "Exercises", "Your back", "Safety", "card", "session"]
     assert small == {}
 
 

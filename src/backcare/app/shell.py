@@ -134,6 +134,8 @@ class Shell(ShellDialogs, QObject):
         self.today_page.foodChosen.connect(self.take_food)
         self.today_page.resumeRequested.connect(service.resume)
         self.today_page.awakeRequested.connect(self.end_nap)
+        self.today_page.tipHidden.connect(self.hide_tip)
+        window.add_lazy_page("Your back", self._build_your_back_page)
         window.add_lazy_page("Safety", self._build_safety_page)
 
     def start(self) -> None:
@@ -315,6 +317,18 @@ class Shell(ShellDialogs, QObject):
         )
         self.today_page.set_foods(food_choices(self.base_plan.calcium, self.catalog.foods))
         self.today_page.set_day(day, now, self.titles)
+        self.today_page.set_tip(self.tips.of_the_day(self.base_plan.profile, now, self.service.tz))
+
+    def hide_tip(self, tip_id: str) -> None:
+        """"Don't show again" on the tip of the day: never again, and the next one now."""
+        self.tips.hide(tip_id)
+        now = self.service.now()
+        self.today_page.set_tip(self.tips.of_the_day(self.base_plan.profile, now, self.service.tz))
+
+    def _build_your_back_page(self) -> QWidget:
+        from backcare.ui.your_back_page import your_back_page  # when she first opens it
+
+        return your_back_page(self.catalog, lambda: self.window.show_page("Safety"))
 
     def notify(self, channel: Channel, summary: str, body: str, actions: Actions) -> None:
         """A notification; else the tray's balloon; else, with neither, the window itself, so

@@ -44,6 +44,7 @@ __all__ = [  # its own names, and those that moved out but are still imported fr
     "ADVICE_TOPICS", "BIRTH_TYPES", "CAREFUL_BIRTH_TYPE", "COMPOSITION_SOURCES",
     "FALLBACK_ROUTINES", "MOVEMENTS", "MOVEMENT_FLOORS", "PROPS", "ROUTINE_MOST_MAX", "Dose",
     "EarliestWeek", "Exercise", "Food", "MovementFloor", "Routine", "Routines", "Step", "Tip",
+    "TipFigure",
     "gentlest_first", "load_advice", "load_exercises", "load_foods", "load_routines",
     "parse_exercise",
 ]
@@ -141,6 +142,19 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class TipFigure:
+    """A picture for a tip: a pose the figure painter draws, with its caption.
+
+    ``avoid`` marks a "not like this" picture (the painter adds a clear mark), shown as the
+    contrast to the right way, since seeing the wrong way beside it is what makes it stick.
+    """
+
+    pose: str
+    caption: str
+    avoid: bool = False
+
+
+@dataclass(frozen=True)
 class Tip:
     """A short piece of back-care advice from the seeds, with its topic and sources.
 
@@ -157,6 +171,7 @@ class Tip:
     sources: tuple[str, ...]
     earliest_week: int = 0
     birth_types: tuple[str, ...] = ()  # empty: after any birth
+    figures: tuple[TipFigure, ...] = ()  # [[tip.figure]] entries, in file order
 
     def fits(self, week: int, birth_type: str) -> bool:
         """Whether it fits her week after birth and her (known or assumed) type of birth."""
@@ -313,7 +328,33 @@ def _load_entries(
     return tuple(good), tuple(problems)
 
 
-def _parse_tip(data: Mapping[str, Any], prefix: str) -> Tip:
+def _parse_figures(
+    data: Mapping[str, Any], prefix: str, problems: list[Invalid]
+) -> tuple[TipFigure, ...]:
+    """The tip's good figures; each bad one goes to ``problems`` and is left out, so a slip in
+    a picture never costs her the tip's words."""
+    try:
+        entries = f.tables(data, "figure", prefix)
+    except Invalid as exc:
+        problems.append(exc)
+        return ()
+    good: list[TipFigure] = []
+    for i, entry in enumerate(entries):
+        at = f.join(f.join(prefix, "figure"), i)
+        try:
+            good.append(TipFigure(
+                pose=f.slug(entry, "pose", at),
+                caption=f.text(entry, "caption", at),
+                avoid=f.flag(entry, "avoid", at),
+            ))
+        except Invalid as exc:
+            problems.append(exc)
+    return tuple(good)
+
+
+def _parse_tip(
+    data: Mapping[str, Any], prefix: str, figure_problems: list[Invalid] | None = None
+) -> Tip:
     return Tip(
         id=f.slug(data, "id", prefix),
         title=f.text(data, "title", prefix),
@@ -322,6 +363,7 @@ def _parse_tip(data: Mapping[str, Any], prefix: str) -> Tip:
         sources=f.texts(data, "sources", prefix, min_items=1),
         earliest_week=f.whole(data, "earliest_week", prefix, high=52, default=0),
         birth_types=f.texts(data, "birth_types", prefix, allowed=BIRTH_TYPES),
+        figures=_parse_figures(data, prefix, [] if figure_problems is None else figure_problems),
     )
 
 
@@ -339,8 +381,14 @@ def _parse_food(data: Mapping[str, Any], prefix: str) -> Food:
 
 
 def load_advice(path: Path) -> tuple[tuple[Tip, ...], tuple[ContentProblem, ...]]:
-    """Tips from ``advice.toml`` (``[[tip]]`` entries)."""
-    return _load_entries(path, "tip", _parse_tip)
+    """Tips from ``advice.toml`` (``[[tip]]`` entries). A bad ``[[tip.figure]]`` is a problem
+    of its own, and the tip loads without that figure."""
+    figure_problems: list[Invalid] = []
+    tips, problems = _load_entries(
+        path, "tip", lambda data, prefix: _parse_tip(data, prefix, figure_problems)
+    )
+    extra = tuple(ContentProblem(path, p.field, p.message) for p in figure_problems)
+    return tips, problems + extra
 
 
 def load_foods(path: Path) -> tuple[tuple[Food, ...], tuple[ContentProblem, ...]]:

@@ -57,7 +57,7 @@ _FRONT_LIMB = {
     "arm": (8.0, -20.0, 200.0),
     "elbow": (0.0, -170.0, 170.0),
     "forearm_flex": (0.0, 0.0, 90.0),
-    "leg": (3.0, -20.0, 70.0),
+    "leg": (3.0, -110.0, 110.0),  # past 90: lying on her side, the legs go along the bed
     "knee_out": (0.0, -70.0, 70.0),
     "hip_flex": (0.0, -20.0, 130.0),
     "knee": (0.0, 0.0, 160.0),
@@ -72,7 +72,7 @@ ANGLES: dict[str, dict[str, tuple[float, float, float]]] = {
         **{f"{s}.{k}": v for s in ("near", "far") for k, v in _SIDE_LIMB.items()},
     },
     FRONT: {
-        "trunk.lean": (0.0, -45.0, 45.0),
+        "trunk.lean": (0.0, -95.0, 95.0),  # to ±90: lying on her side, facing us
         "trunk.curve": (0.0, -1.0, 1.0),
         "trunk.pelvis_tilt": (0.0, -30.0, 30.0),
         "trunk.neck": (0.0, -60.0, 60.0),

@@ -13,11 +13,12 @@ All coordinates are world centimetres (y up); the painter's transform maps them 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from backcare.figures.body import CAPS, GROUPS, SIDE, THIGH
+from backcare.figures.body import CAPS, FRONT, GROUPS, SIDE, THIGH
 from backcare.figures.pose import Skeleton
 
 FIGURE_COLOR = QColor("#3d7ea6")  # trunk, head and near leg: calm, clear blue
@@ -236,8 +237,15 @@ def _gap(sk: Skeleton, group: str, drawn: QPainterPath) -> QPainterPath:
     return ring.intersected(drawn).subtracted(opening)
 
 
-def paint_figure(painter: QPainter, sk: Skeleton) -> None:
-    """Draw the body, back to front, with outlines, shades, hands, face and hair."""
+#: The group before which what she holds (the baby) is drawn: in front of her trunk and the
+#: far arm, behind the near arm that holds it.
+HELD_BEFORE = {SIDE: "near_arm", FRONT: "right_arm"}
+
+
+def paint_figure(painter: QPainter, sk: Skeleton,
+                 held: Callable[[], None] | None = None) -> None:
+    """Draw the body, back to front, with outlines, shades, hands, face and hair; ``held``
+    draws what she holds, between her body and her holding arm."""
     outline = QPen(OUTLINE_COLOR, OUTLINE_CM)
     outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     drawn = QPainterPath()
@@ -251,6 +259,11 @@ def paint_figure(painter: QPainter, sk: Skeleton) -> None:
             trunk = path
             drawn = drawn.united(path)
             continue
+        if held is not None and name == HELD_BEFORE[sk.view]:
+            painter.save()
+            held()
+            painter.restore()
+            held = None
         root = dict(GROUPS[sk.view])[name][0][0]  # the shoulder or hip
         if _crosses_body(name, sk.view) and not drawn.isEmpty():
             painter.setPen(Qt.PenStyle.NoPen)

@@ -60,6 +60,7 @@ def blend(a: Pose, b: Pose, t: float) -> Pose:
         motion=last.motion,
         motion_at=last.motion_at,
         arrow_at=last.arrow_at,
+        baby=last.baby,
     )
 
 

@@ -37,14 +37,16 @@ from backcare.figures.body_paint import (
 )
 from backcare.figures.motion import moved_most
 from backcare.figures.pose import Pose, Skeleton, solve
-from backcare.figures.prop_paint import paint_props
+from backcare.figures.prop_paint import paint_baby, paint_props
 
 __all__ = [
     "ARROW_COLOR",
+    "AVOID_COLOR",
     "BACKGROUND",
     "FIGURE_COLOR",
     "GHOST_OPACITY",
     "HIGHLIGHT_COLOR",
+    "paint_avoid_mark",
     "paint_step",
     "render_image",
     "render_png",
@@ -53,6 +55,7 @@ __all__ = [
 ]
 
 ARROW_COLOR = QColor("#e07a2e")  # the accent: motion arrows and hints
+AVOID_COLOR = QColor("#c8433a")  # the "not like this" cross: a red that reads on any theme
 HIGHLIGHT_COLOR = QColor("#e0457b")
 
 _MIN_ARROW_CM = 4.0
@@ -235,10 +238,32 @@ def _paint_hints(painter: QPainter, pose: Pose, sk: Skeleton) -> None:
         _arrow(painter, (x, y + r + 24), (x, y + r + 5))
 
 
+def paint_avoid_mark(painter: QPainter, rect: QRectF) -> None:
+    """A "not like this" mark in the top right corner of ``rect``: a red cross in a white disc,
+    drawn in device pixels, so it is as clear on a thumbnail as on the printed sheet."""
+    size = max(14.0, min(rect.width(), rect.height()) * 0.2)
+    pad = size * 0.18
+    centre = QPointF(rect.right() - pad - size / 2, rect.top() + pad + size / 2)
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(AVOID_COLOR, size * 0.08))
+        painter.setBrush(BACKGROUND)
+        painter.drawEllipse(centre, size / 2, size / 2)
+        arm = size * 0.22
+        pen = QPen(AVOID_COLOR, size * 0.14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(centre + QPointF(-arm, -arm), centre + QPointF(arm, arm))
+        painter.drawLine(centre + QPointF(-arm, arm), centre + QPointF(arm, -arm))
+    finally:
+        painter.restore()
+
+
 def paint_step(painter: QPainter, rect: QRectF, pose: Pose, ghost: Pose | None = None, *,
-               arrow: bool = True) -> None:
+               arrow: bool = True, avoid: bool = False) -> None:
     """Draw one step into ``rect``: props, a faint ghost of the previous pose, the figure, then
-    the motion arrow from ghost to pose (when they differ) and the pose's own hints."""
+    the motion arrow from ghost to pose (when they differ) and the pose's own hints. ``avoid``
+    adds the "not like this" mark (a tip's figure of the wrong way)."""
     sk = solve(pose)
     painter.save()
     try:
@@ -254,22 +279,25 @@ def paint_step(painter: QPainter, rect: QRectF, pose: Pose, ghost: Pose | None =
                 paint_ghost(painter, ghost_sk)
         if pose.motion == "wobble":
             _paint_echoes(painter, pose)
-        paint_figure(painter, sk)
+        paint_figure(painter, sk, held=lambda: paint_baby(painter, pose))
         _paint_hints(painter, pose, sk)
         if arrow and ghost is not None and ghost.view == pose.view:
             _paint_motion_arrow(painter, ghost, pose, sk)
     finally:
         painter.restore()
+    if avoid:
+        paint_avoid_mark(painter, rect)
 
 
 def render_image(pose: Pose, ghost: Pose | None = None,
-                 size: tuple[int, int] = (480, 360)) -> QImage:
-    """The step as an image on a white background (for PNG files and tests)."""
+                 size: tuple[int, int] = (480, 360), *, avoid: bool = False) -> QImage:
+    """The step as an image on a white background (for PNG files and tests); ``avoid`` adds
+    the "not like this" mark."""
     image = QImage(QSize(*size), QImage.Format.Format_ARGB32)
     image.fill(BACKGROUND)
     painter = QPainter(image)
     try:
-        paint_step(painter, QRectF(0, 0, size[0], size[1]), pose, ghost)
+        paint_step(painter, QRectF(0, 0, size[0], size[1]), pose, ghost, avoid=avoid)
     finally:
         painter.end()
     return image

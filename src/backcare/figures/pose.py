@@ -87,6 +87,7 @@ class Pose:
     hint drawn at ``motion_at``: "wobble" (a small shake), "up" or "down" (a short arrow).
     ``arrow_at`` picks the body point the step's motion arrow follows when the point that moves
     most is not the one that matters (the cat's head drops further than her back humps).
+    ``baby`` places the baby she holds, lifts or lays down (props.Baby).
     """
 
     id: str
@@ -100,6 +101,7 @@ class Pose:
     motion_at: str = ""
     arrow_at: str = ""
     file: Path | None = None
+    baby: P.Baby = P.NO_BABY  # where the baby is, for a pose with "baby" in its props
 
     @cached_property
     def _angle_map(self) -> dict[str, float]:
@@ -113,7 +115,7 @@ class Pose:
 
     def scene(self) -> dict[str, P.Prop]:
         """Its props where they stand for this pose (the ball where she has rolled it)."""
-        return P.scene(self.view, self.props, self.place.roll)
+        return P.scene(self.view, self.props, self.place.roll, self.baby)
 
 
 @dataclass(frozen=True)

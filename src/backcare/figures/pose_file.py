@@ -2,7 +2,9 @@
 
 A pose file is data written by hand, so every field is checked and a bad one is named in a
 sentence (``Invalid``) rather than drawn wrong: an unknown angle, a contact on a prop the pose
-does not have, a ball rolled where there is no ball. Pure Python: no Qt here.
+does not have, a ball rolled where there is no ball, a baby with no place. The baby is the one
+prop a pose places itself (``[baby]``: x, and y or the prop it lies on, and the way its head
+points), since she lifts it, holds it or lays it down. Pure Python: no Qt here.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from backcare.figures.body import ANGLES, MOTIONS, POINTS, RADII, SECTIONS, VIEW
 from backcare.figures.pose import Contact, Placement, Pose
 
 _TOP_KEYS = {"id", "view", "props", "contacts", "place", "highlight", "motion", "motion_at"}
-_TOP_KEYS |= {"arrow_at"}
+_TOP_KEYS |= {"arrow_at", "baby"}
 _TOP_KEYS |= {"note", "trunk", "near", "far", "left", "right"}
 
 
@@ -77,6 +79,33 @@ def _parse_place(data: Mapping[str, Any], view: str, props: tuple[str, ...]) -> 
     return Placement(x, y, rest, on, against, roll)
 
 
+def _parse_baby(data: Mapping[str, Any], view: str, props: tuple[str, ...]) -> P.Baby:
+    """Where the baby is: ``x`` and either ``y`` or ``on`` (a prop she lies on, resting on its
+    top at ``x``), and ``angle``, the direction from her feet to her head."""
+    if "baby" not in data:
+        if "baby" in props:
+            raise Invalid("baby", "must say where the baby is (x, and y or on).")
+        return P.NO_BABY
+    if "baby" not in props:
+        raise Invalid("baby", "places the baby, so it needs 'baby' in props.")
+    b = f.table(data, "baby")
+    unknown = set(b) - {"x", "y", "on", "angle"}
+    if unknown:
+        raise Invalid(f"baby.{sorted(unknown)[0]}", "is not known; use x, y, on, angle.")
+    x = f.number(b, "x", "baby", low=-150, high=150)
+    angle = f.number(b, "angle", "baby", low=-180, high=360, default=0.0)
+    if ("y" in b) == ("on" in b):
+        raise Invalid("baby", "needs exactly one of y (a height) and on (a prop she lies on).")
+    if "y" in b:
+        return P.Baby(x, f.number(b, "y", "baby", low=0, high=250), angle)
+    on = f.choice(b, "on", tuple(p for p in (*props, "floor") if p != "baby"), "baby")
+    top = P.scene(view, props)[on].rest_y(x, 0.0)
+    if top is None:
+        raise Invalid("baby.x", f"is not over the {on}.")
+    lying = P.Baby(x, 0.0, angle)
+    return P.Baby(x, top + lying.lowest(), angle)
+
+
 def parse_pose(data: Mapping[str, Any], file: Path) -> Pose:
     """Build a Pose from a parsed TOML table; raises Invalid naming the bad field."""
     unknown = sorted(set(data) - _TOP_KEYS)
@@ -119,6 +148,7 @@ def parse_pose(data: Mapping[str, Any], file: Path) -> Pose:
         motion_at=motion_at,
         arrow_at=arrow_at,
         file=file,
+        baby=_parse_baby(data, view, props),
     )
 
 

@@ -1,4 +1,6 @@
-"""Drawing the props: floor, wall, mat, bed, chair, cushion, ball and kitchen counter.
+"""Drawing the props: floor, wall, mat, bed, chair, cushion, ball, kitchen counter, changing
+table and the baby (a swaddled bundle with a small head, drawn by ``paint_baby`` between her
+body and her holding arm, so her arm shows round it).
 
 Each prop is drawn from the very shapes the pose checks measure against (``props.scene``), so
 a hand shown on the counter is on the counter the check sees. The ball is the one prop that
@@ -27,7 +29,13 @@ _CUSHION = QColor("#f0c49c")
 _WOOD = QColor("#b08960")
 _COUNTER = QColor("#ece3d3")  # cupboard doors
 _WORKTOP = QColor("#c9b79a")
-_COLORS = {"mat": _MAT, "bed": _BED, "cushion": _CUSHION, "chair": _WOOD, "ball": _BALL}
+_TABLE = QColor("#c8a27c")
+_PAD = QColor("#bfe0d6")
+_PILLOW = QColor("#f7f9fb")
+_SWADDLE = QColor("#f4dc8c")  # a warm yellow wrap: apart from her blues and the props
+_BABY_SKIN = QColor("#f2c8a6")
+_COLORS = {"mat": _MAT, "bed": _BED, "cushion": _CUSHION, "chair": _WOOD, "ball": _BALL,
+           "changing-table": _TABLE}
 GHOST_PROP_OPACITY = 0.3
 
 
@@ -58,7 +66,7 @@ def paint_props(painter: QPainter, pose: Pose, ghost: Pose | None = None) -> Non
     painter.drawLine(QPointF(x0, 0), QPointF(x1, 0))
     before = ghost.scene().get("ball") if ghost is not None and ghost.view == view else None
     for name, prop in world.items():
-        if name in ("floor", "wall"):
+        if name in ("floor", "wall", "baby"):
             continue
         if name == "counter":
             _paint_counter(painter, prop)
@@ -120,6 +128,13 @@ def _paint_prop(painter: QPainter, name: str, prop: P.Prop, roll: float = 0.0) -
             _paint_ball(painter, part, roll)
         else:
             radius = 0.75 if name == "mat" else 2.5 if name in ("bed", "cushion") else 1.0
+            if name == "bed" and part.y0 >= P.BED_TOP:  # the pillow, soft and white
+                painter.setBrush(_PILLOW)
+                radius = 3.0
+            pad = name == "changing-table" and part.y0 >= P.TABLE_TOP  # the soft pad on top
+            painter.setBrush(_PAD if pad else color)
+            painter.setPen(QPen(_darker(_PAD if pad else color), 0.6))
+            radius = 2.4 if pad else radius
             painter.drawRoundedRect(_rect(part), radius, radius)
     if name == "bed":  # a quilted line so the block reads as a mattress
         top = prop.parts[0]
@@ -127,3 +142,38 @@ def _paint_prop(painter: QPainter, name: str, prop: P.Prop, roll: float = 0.0) -
             painter.setPen(QPen(_darker(_BED, 115), 0.5))
             y = (top.y0 + top.y1) / 2
             painter.drawLine(QPointF(top.x0 + 3, y), QPointF(top.x1 - 3, y))
+
+
+def paint_baby(painter: QPainter, pose: Pose) -> None:
+    """The swaddled baby where the pose puts it: a wrapped oval whose wrap hoods a small face
+    with a closed eye, and a fold across the chest, so at card size it reads as a baby."""
+    if "baby" not in pose.props:
+        return
+    body, head = pose.baby.shapes()
+    angle = math.radians(pose.baby.angle)
+    ux, uy = math.cos(angle), math.sin(angle)
+    up = 1.0 if ux >= 0 else -1.0  # which side of the baby faces up (y up) as it lies
+    nx, ny = -uy * up, ux * up  # across the baby, toward that side: where the face looks
+    outline = QPen(_darker(_SWADDLE, 165), 0.7)
+    painter.setPen(outline)
+    painter.setBrush(_SWADDLE)
+    painter.drawEllipse(QPointF(head.cx, head.cy), head.r, head.r)  # the hood
+    painter.save()
+    painter.translate(QPointF((body.ax + body.bx) / 2, (body.ay + body.by) / 2))
+    painter.rotate(pose.baby.angle)
+    half = P.BABY_HALF + body.r
+    painter.drawRoundedRect(QRectF(-half, -body.r, 2 * half, 2 * body.r), body.r, body.r)
+    painter.setPen(QPen(_darker(_SWADDLE, 130), 0.7))  # the wrap's fold across the chest
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawArc(QRectF(half * 0.2 - body.r, -body.r * 0.95, body.r * 1.4, body.r * 1.9),
+                    -75 * 16, 150 * 16)
+    painter.restore()
+    face_r = head.r * 0.68
+    fx, fy = head.cx + ux * 0.8 + nx * 1.6, head.cy + uy * 0.8 + ny * 1.6
+    painter.setPen(QPen(_darker(_BABY_SKIN, 140), 0.5))
+    painter.setBrush(_BABY_SKIN)
+    painter.drawEllipse(QPointF(fx, fy), face_r, face_r)
+    ex, ey = fx + ux * 0.6 + nx * 1.6, fy + uy * 0.6 + ny * 1.6  # a closed, sleeping eye
+    painter.setPen(QPen(_darker(_BABY_SKIN, 200), 0.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawArc(QRectF(ex - 1.3, ey - 1.0, 2.6, 2.0), 200 * 16, 140 * 16)

@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from backcare.core.content import Exercise
 from backcare.figures import props as P
-from backcare.figures.painter import BACKGROUND, paint_step
+from backcare.figures.painter import BACKGROUND, paint_avoid_mark, paint_step
 from backcare.figures.pose import Pose, solve
 
 MARGIN_CM = 8.0  # round her body: room for the outline and a hint (a glow, a wobble)
@@ -39,6 +39,21 @@ def thumbnail_ghost(exercise: Exercise, poses: Mapping[str, Pose]) -> Pose | Non
     return poses.get(exercise.steps[i - 1].pose) if i > 0 else None
 
 
+#: Props a close framing keeps whole in view: what a tip's figure is about (the baby she lifts
+#: or feeds, the changing table, the chair and the cushion behind her back, the bed she gets
+#: out of).
+FRAMED_PROPS = ("baby", "changing-table", "chair", "cushion", "bed")
+
+
+def _extent(shape: P.Shape) -> tuple[float, float, float, float]:
+    if isinstance(shape, P.Box):
+        return shape.x0, shape.y0, shape.x1, shape.y1
+    if isinstance(shape, P.Circle):
+        return shape.cx - shape.r, shape.cy - shape.r, shape.cx + shape.r, shape.cy + shape.r
+    return (min(shape.ax, shape.bx) - shape.r, min(shape.ay, shape.by) - shape.r,
+            max(shape.ax, shape.bx) + shape.r, max(shape.ay, shape.by) + shape.r)
+
+
 def _body_box(pose: Pose, ghost: Pose | None,
               aspect: float) -> tuple[float, float, float, float]:
     """World box (x0, y0, x1, y1) round her body (now and in the ghost) and the ball she sits
@@ -49,11 +64,18 @@ def _body_box(pose: Pose, ghost: Pose | None,
         discs += solve(ghost).discs()
     xs = [x + s * (r + MARGIN_CM) for _, (x, _y), r in discs for s in (-1, 1)]
     tops = [y + r + MARGIN_CM for _, (_x, y), r in discs]
-    ball = pose.scene().get("ball")
+    world = pose.scene()
+    ball = world.get("ball")
     if ball is not None:
         for part in ball.parts:
             if isinstance(part, P.Circle):
                 xs += [part.cx - part.r - 2, part.cx + part.r + 2]
+    for name in FRAMED_PROPS:  # what a tip's figure is about: the baby, where it lies, the seat
+        if name in world:
+            for shape in world[name].parts + world[name].drawn_only:
+                x0s, _, x1s, y1s = _extent(shape)
+                xs += [x0s - 2, x1s + 2]
+                tops.append(y1s + 2)
     fx0, _, fx1, fy1 = P.FRAME[pose.view]
     x0, x1, y0, y1 = min(xs), max(xs), -GROUND_CM, max(tops)
     width, height = x1 - x0, y1 - y0
@@ -84,25 +106,30 @@ def _frame_rect(pose: Pose, ghost: Pose | None, target: QRectF) -> QRectF:
 
 
 def paint_thumbnail(painter: QPainter, target: QRectF, pose: Pose,
-                    ghost: Pose | None = None) -> None:
+                    ghost: Pose | None = None, *, avoid: bool = False) -> None:
     """The step as its card draws it (the step before as a ghost, the arrow of the movement),
     framed round her body, clipped to ``target``. The movement is what tells two exercises
-    from the same start apart: a heel sliding, a back flattening to the wall."""
+    from the same start apart: a heel sliding, a back flattening to the wall. ``avoid`` adds
+    the "not like this" mark in the corner of ``target`` (a tip's figure of the wrong way)."""
     painter.save()
     try:
         painter.setClipRect(target)
         paint_step(painter, _frame_rect(pose, ghost, target), pose, ghost)
+        if avoid:
+            paint_avoid_mark(painter, target)
     finally:
         painter.restore()
 
 
-def thumbnail_image(pose: Pose, size: QSize, ghost: Pose | None = None) -> QImage:
-    """The thumbnail on white, as the Exercises list shows it."""
+def thumbnail_image(pose: Pose, size: QSize, ghost: Pose | None = None, *,
+                    avoid: bool = False) -> QImage:
+    """The thumbnail on white, as the Exercises list (and a tip's figure) shows it."""
     image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(BACKGROUND)
     painter = QPainter(image)
     try:
-        paint_thumbnail(painter, QRectF(0, 0, size.width(), size.height()), pose, ghost)
+        paint_thumbnail(painter, QRectF(0, 0, size.width(), size.height()), pose, ghost,
+                        avoid=avoid)
     finally:
         painter.end()
     return image

@@ -4,8 +4,9 @@ From the top: a short line about her recovery (or, when setup was skipped, a gen
 tell Back Care when the baby was born); a banner while reminders are paused or the baby naps,
 with the button that ends it; the next thing to do (a large "Start Afternoon session" button
 when an exercise session is waiting or next, otherwise "Next: … at 11:00, in 25 min"); every
-reminder of the day as a row with its state in calm words and its buttons; and the calcium, her
-usual food and today's portions apart, so the bar only moves when she takes a portion.
+reminder of the day as a row with its state in calm words and its buttons; the tip of the day
+(``tip_of_day``); and the calcium, her usual food and today's portions apart, so the bar only
+moves when she takes a portion.
 
 It shows a ``Day`` computed by the core and hands every press on as a signal; it decides
 nothing. All words come from ``today_words`` (made from the typed record, never parsed back).
@@ -39,11 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from backcare.core.calcium import FoodChoice
+from backcare.core.content import Tip
 from backcare.core.today import Action, Day, Entry, State
 from backcare.ui.accessible_roles import mark_heading
 from backcare.ui.focus_ring import make_readable
 from backcare.ui.screen_fit import ShrinkFirst, scrolled
 from backcare.ui.theme import Box, ThemeFollower, set_style_if_changed, theme_for
+from backcare.ui.tip_of_day import TipOfDay
 from backcare.ui.today_rows import Banner, ReminderRow, rows_style
 from backcare.ui.today_words import (
     calcium_line,
@@ -112,6 +115,7 @@ class TodayPage(ThemeFollower, QWidget):
     foodChosen = Signal(str, str)  # (reminder key, food id)
     resumeRequested = Signal()
     awakeRequested = Signal()
+    tipHidden = Signal(str)  # "Don't show again" on the tip of the day (its id)
 
     def __init__(self, parent: QWidget | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:
@@ -180,6 +184,9 @@ class TodayPage(ThemeFollower, QWidget):
         # No Tab stop of its own: the rows take the focus, and it scrolls to the focused one.
         self.rows_area.setProperty("focusPolicy", NO_FOCUS)
 
+        self.tip_panel = TipOfDay()  # hidden until the shell gives it a tip (set_tip)
+        self.tip_panel.hideRequested.connect(self.tipHidden)
+
         calcium = QFrame()
         calcium.setObjectName("calcium")
         calcium.setStyleSheet(_CALCIUM_STYLE)
@@ -224,6 +231,7 @@ class TodayPage(ThemeFollower, QWidget):
         layout.addWidget(self.next_label)
         layout.addWidget(heading)
         layout.addWidget(self.rows_area, 1)
+        layout.addWidget(self.tip_panel)
         layout.addWidget(calcium)
 
         self._tick = QTimer(self)
@@ -278,6 +286,10 @@ class TodayPage(ThemeFollower, QWidget):
         self.recovery_label.setVisible(bool(text))
         self.setup_button.setVisible(offer_setup)
 
+    def set_tip(self, tip: Tip | None) -> None:
+        """The tip of the day (``core.tip_rotation``), under the day's reminders; None hides it."""
+        self.tip_panel.set_tip(tip)
+
     def set_foods(self, choices: tuple[FoodChoice, ...]) -> None:
         """Her foods first, then the rest (``core.calcium.food_choices``): what "Taken" offers."""
         self._foods = choices
@@ -326,7 +338,7 @@ class TodayPage(ThemeFollower, QWidget):
                                 self.start_button, self.next_label]
         for row in self.rows:
             chain.extend([row, *row.buttons.values()])
-        chain.append(self.calcium_label)
+        chain.extend([*self.tip_panel.tab_stops(), self.calcium_label])
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._column = max((r.button_box.sizeHint().width() for r in self.rows if r.buttons),
