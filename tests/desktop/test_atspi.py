@@ -183,9 +183,18 @@ def test_over_atspi_today_reads_its_next_reminder_and_tally_and_a_card_its_step(
     assert exercise is not None
     figure = f"Figure: {pose_words(catalog.poses[exercise.steps[0].pose])}"
 
+    def today_left(nodes: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [n for n in nodes if n["name"] in ("Your day", "Calcium")
+                or str(n["name"]).startswith("Start Evening session")]
+
     def card_read() -> bool:
+        """The card is on screen, and the bridge has heard that Today's nodes left it: the
+        states travel as events, one after another, so both are waited for."""
         tree[:] = atspi(desktop)
-        return any(n["role"] == "image" and n["showing"] for n in tree)
+        return (any(n["role"] == "image" and n["showing"] for n in tree)
+                and not any(n["showing"] for n in today_left(tree))
+                and not any(n["role"] == "heading" and n["name"] == "Today" and n["showing"]
+                            for n in tree))
 
     _wait_for("the card over AT-SPI", card_read, timeout=60)
     (tmp_path / "card-atspi.txt").write_text(tree_text(tree))
@@ -202,8 +211,7 @@ def test_over_atspi_today_reads_its_next_reminder_and_tally_and_a_card_its_step(
     for leaked in ("countdownCaption", "infoHeading", "cautionsHeading"):
         assert leaked not in names
     # The Today page left behind says it is neither on screen nor focused any more.
-    left = [n for n in tree if n["name"] in ("Your day", "Calcium")
-            or str(n["name"]).startswith("Start Evening session")]
+    left = today_left(tree)
     assert len(left) == 3
     assert [n for n in left if n["showing"] or n["focused"]] == []
     assert app.poll() is None
