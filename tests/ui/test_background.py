@@ -56,12 +56,6 @@ def shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.Mo
         stop_shell(made)
 
 
-def _visible_box(name: str) -> QMessageBox | None:
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
-    return boxes[0] if len(boxes) == 1 else None
-
-
 def test_without_a_tray_closing_hides_and_says_once_that_reminders_go_on(
     qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -73,8 +67,9 @@ def test_without_a_tray_closing_hides_and_says_once_that_reminders_go_on(
     assert shell.service.next_wake == datetime(2026, 11, 23, 9, 0, tzinfo=TZ)  # still armed
     assert shell.service.scheduler.running
     assert shell.notifier.available is False
-    box = _visible_box("stillRunning")  # ``open`` shows it at once
-    assert box is not None and box is shell.background.running_box
+    box = shell.background.running_box
+    assert box is not None and box.isVisible()  # ``open`` shows it at once
+    assert box.objectName() == "stillRunning"
     assert box.text().startswith("Your reminders will keep coming.")
     assert "open Back Care as you did before" in box.text()
     assert "Ctrl+Q" in box.text()
@@ -149,5 +144,6 @@ def test_asking_twice_shows_one_question(qtbot: QtBot, shell: Shell) -> None:
     assert first.isVisible()
     assert shell.background.ask_to_quit() is first
     questions = [w for w in QApplication.topLevelWidgets()
-                 if w.objectName() == "quitQuestion" and w.isVisible()]
+                 if w.objectName() == "quitQuestion" and w.isVisible()
+                 and w.parent() is shell.window]
     assert questions == [first]

@@ -112,6 +112,11 @@ class ShellDialogs:
             return []
         return red_flag_lines(for_country(self._safety, country_for(code, self._countries)))
 
+    def _build_your_back_page(self) -> QWidget:
+        from backcare.ui.your_back_page import your_back_page  # when she first opens it
+
+        return your_back_page(self.catalog, lambda: self.window.show_page("Safety"))
+
     def _build_safety_page(self) -> QWidget:
         from PySide6.QtWidgets import QLabel
 

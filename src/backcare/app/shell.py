@@ -322,13 +322,7 @@ class Shell(ShellDialogs, QObject):
     def hide_tip(self, tip_id: str) -> None:
         """"Don't show again" on the tip of the day: never again, and the next one now."""
         self.tips.hide(tip_id)
-        now = self.service.now()
-        self.today_page.set_tip(self.tips.of_the_day(self.base_plan.profile, now, self.service.tz))
-
-    def _build_your_back_page(self) -> QWidget:
-        from backcare.ui.your_back_page import your_back_page  # when she first opens it
-
-        return your_back_page(self.catalog, lambda: self.window.show_page("Safety"))
+        self.refresh_status()
 
     def notify(self, channel: Channel, summary: str, body: str, actions: Actions) -> None:
         """A notification; else the tray's balloon; else, with neither, the window itself, so

@@ -30,10 +30,8 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,13 +41,13 @@ from backcare.core.calcium import FoodChoice
 from backcare.core.content import Tip
 from backcare.core.today import Action, Day, Entry, State
 from backcare.ui.accessible_roles import mark_heading
+from backcare.ui.calcium_box import CalciumBox
 from backcare.ui.focus_ring import make_readable
 from backcare.ui.screen_fit import ShrinkFirst, scrolled
 from backcare.ui.theme import Box, ThemeFollower, set_style_if_changed, theme_for
 from backcare.ui.tip_of_day import TipOfDay
 from backcare.ui.today_rows import Banner, ReminderRow, rows_style
 from backcare.ui.today_words import (
-    calcium_line,
     countdown_words,
     nap_line,
     next_line,
@@ -82,12 +80,6 @@ QLabel { font-size: 12pt; color: palette(text); background: palette(base);
     padding: 8px 10px; }
 QLabel:focus { border: 2px solid $focus; border-left: 6px solid $focus; padding: 7px 9px; }
 """)
-
-_CALCIUM_STYLE = """
-QFrame#calcium { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }
-QFrame#calcium QLabel { color: palette(text); font-size: 12pt; }
-QFrame#calcium QLabel#heading { font-weight: 600; }
-"""
 
 # The rows scroll; their frame and background are the page's own, so the list reads as part
 # of the page in light and dark themes alike.
@@ -187,23 +179,8 @@ class TodayPage(ThemeFollower, QWidget):
         self.tip_panel = TipOfDay()  # hidden until the shell gives it a tip (set_tip)
         self.tip_panel.hideRequested.connect(self.tipHidden)
 
-        calcium = QFrame()
-        calcium.setObjectName("calcium")
-        calcium.setStyleSheet(_CALCIUM_STYLE)
-        calcium_heading = mark_heading(QLabel("Calcium"))
-        calcium_heading.setObjectName("heading")
-        self.calcium_label = QLabel()
-        make_readable(self.calcium_label, "calciumToday")
-        self.calcium_label.setWordWrap(True)
-        self.calcium_bar = QProgressBar()
-        self.calcium_bar.setAccessibleName("Calcium portions toward what is left to find")
-        self.calcium_bar.setTextVisible(False)
-        self.calcium_bar.setMaximumHeight(12)
-        calcium_layout = QVBoxLayout(calcium)
-        calcium_layout.setContentsMargins(14, 8, 14, 10)
-        calcium_layout.setSpacing(6)
-        for widget in (calcium_heading, self.calcium_label, self.calcium_bar):
-            calcium_layout.addWidget(widget)
+        calcium = self.calcium_box = CalciumBox()
+        self.calcium_label, self.calcium_bar = calcium.label, calcium.bar
 
         # The page scrolls as a whole only when even the rows at their least do not leave room
         # for the calcium tally (1280×800 at 150 %, with a banner showing); else it fills.
@@ -267,7 +244,7 @@ class TodayPage(ThemeFollower, QWidget):
         self.start_button.setVisible(self._start is not None)
         self.start_caption.setVisible(self._start is not None)
         self._refresh_countdown(now)
-        self._draw_calcium(day)
+        self.calcium_box.show_day(day)
         if self.isVisible():
             self._scroll.start()
 
@@ -357,19 +334,6 @@ class TodayPage(ThemeFollower, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_rows()
-
-    def _draw_calcium(self, day: Day) -> None:
-        self.calcium_label.setText(calcium_line(day))
-        find = day.calcium_to_find_mg
-        if find:
-            self.calcium_bar.setRange(0, find)
-            self.calcium_bar.setValue(min(day.calcium_mg, find))
-            self.calcium_bar.setAccessibleDescription(
-                f"About {day.calcium_mg:,} of {find:,} mg from portions")
-        else:  # her food covers it; a 0..0 bar would be Qt's "busy" animation, so a full one
-            self.calcium_bar.setRange(0, 1)
-            self.calcium_bar.setValue(1)
-            self.calcium_bar.setAccessibleDescription("Covered by your usual food")
 
     def _scroll_to_current(self) -> None:
         """Bring the first reminder still open into view, with the one before it above, when
