@@ -116,6 +116,33 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument(
         "--paper", type=_paper, metavar="A4|Letter", help="the paper (your locale's if not given)"
     )
+    history = commands.add_parser(
+        "history",
+        help="write every event of your history as a CSV file (your time and UTC)",
+        description="Write your history as a CSV file: one row per event (a reminder shown, "
+        "done, partly done, snoozed, skipped or paused), with a header, the time in your time "
+        "zone and in UTC. The file is readable by you alone.",
+    )
+    history.add_argument("--csv", type=Path, required=True, metavar="FILE",
+                         help="the CSV file to write")
+    history.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                         help="read the history kept in DIR (as before the command)")
+    erase = commands.add_parser(
+        "delete-data",
+        help="delete all your Back Care data (history, settings, cache), after asking",
+        description="Delete your Back Care history and settings, its -wal and -shm, the "
+        "damaged copies kept aside and the cache, and, if you agree, the autostart entry and "
+        "the launcher. Lists what it will delete and asks first, unless --yes. Quit Back Care "
+        "first: while it runs it has the file open, and nothing is deleted.",
+    )
+    erase.add_argument("--yes", action="store_true",
+                       help="do not ask: delete everything, autostart entry and launcher too")
+    erase.add_argument("--keep-autostart", action="store_true",
+                       help="leave Back Care starting at login")
+    erase.add_argument("--keep-launcher", action="store_true",
+                       help="leave the launcher in the applications menu")
+    erase.add_argument("--data-dir", dest="erase_dir", type=Path, metavar="DIR",
+                       help="the folder given to Back Care with --data-dir")
     commands.add_parser(
         "install-desktop",
         help="add Back Care to the applications menu, with its icon",
@@ -170,6 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from backcare.sheet.command import run_sheet
 
         return run_sheet(args.output, args.week, args.paper, args.data_dir)
+    if args.command == "history":
+        return commands.history_csv(args.csv, args.data_dir)
+    if args.command == "delete-data":
+        return commands.delete_data(args.erase_dir or args.data_dir, yes=args.yes,
+                                    keep_autostart=args.keep_autostart,
+                                    keep_launcher=args.keep_launcher)
     if args.command == "install-desktop":
         return commands.install_desktop()
     reason = missing_display_reason()

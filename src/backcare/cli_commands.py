@@ -215,6 +215,30 @@ def calendar(file: Path, weeks: int, data: Path | None) -> int:
     return 0
 
 
+def history_csv(file: Path, data: Path | None) -> int:
+    """Every event of her history as CSV, in her zone and in UTC (core/history_csv.py)."""
+    from backcare.core.history_csv import write_csv
+    from backcare.core.zone import local_zone
+
+    tz = local_zone()
+    store = command_store(data, tz)
+    if store is None:
+        return 1
+    try:
+        events = store.events()
+        for notice in store.notices:
+            print(notice, file=sys.stderr)
+    finally:
+        store.close()
+    try:
+        rows = write_csv(file, events, tz)
+    except OSError as exc:
+        print(f"Could not write {file}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    print(f"Wrote {rows} events of your history to {file}.")
+    return 0
+
+
 def install_desktop() -> int:
     from backcare.desktop.desktop_entry import install_desktop
 
@@ -226,6 +250,45 @@ def install_desktop() -> int:
     for path in written:
         print(f"Installed {path}")
     return 0
+
+
+def delete_data(data: Path | None, *, yes: bool, keep_autostart: bool = False,
+                keep_launcher: bool = False) -> int:
+    """``backcare delete-data``: list, ask (unless ``yes``), delete, say what happened."""
+    from backcare.core.erase import Ask, carry_out, plan_erase
+    from backcare.settings import content_cache_path, data_dir
+
+    plan = plan_erase(data_dir(data), content_cache_path().parent, own_data_folder=data is None)
+    if plan.empty:
+        print("There was no Back Care data to delete.")
+        return 0
+    remove = set()
+    if plan.has(Ask.AUTOSTART) and not keep_autostart:
+        remove.add(Ask.AUTOSTART)
+    if plan.has(Ask.LAUNCHER) and not keep_launcher:
+        remove.add(Ask.LAUNCHER)
+    if not yes:
+        print("These files are deleted, for good:")
+        for entry in plan.files():
+            if entry.ask is None:
+                print(f"  {entry.path}  ({entry.what.value})")
+        if _answer("Delete all of this? Type yes to delete: ") != "yes":
+            print("Nothing was deleted.")
+            return 1
+        for ask, words in ((Ask.AUTOSTART, "Also remove Back Care from starting at login"),
+                           (Ask.LAUNCHER, "Also remove the Back Care launcher")):
+            if ask in remove and _answer(f"{words}? [Y/n] ") not in ("", "y", "yes"):
+                remove.discard(ask)
+    result = carry_out(plan, remove)
+    print(result.sentence, file=sys.stderr if result.failed or result.in_use else sys.stdout)
+    return 1 if result.failed or result.in_use else 0
+
+
+def _answer(question: str) -> str:
+    try:
+        return input(question).strip().casefold()
+    except EOFError:
+        return ""
 
 
 def headless_qt() -> None:

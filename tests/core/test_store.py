@@ -129,7 +129,7 @@ def test_a_version_1_history_is_kept_when_the_events_table_learns_new_words(
     db.commit()
     db.close()
     store = Store(tmp_path, clock=lambda: datetime(2026, 11, 24, tzinfo=UTC))
-    assert store.schema_version == SCHEMA_VERSION == 3  # through 2 and on to 3
+    assert store.schema_version == SCHEMA_VERSION == 4  # through 2 and 3 on to 4
     assert [(e.reminder_key, e.event) for e in store.events()] == [
         ("exercise:2026-11-23T08:00", EventKind.MISSED)]
     store.record("exercise", "exercise:2026-11-24:bridge", EventKind.PARTLY, '{"done": []}')
@@ -150,7 +150,7 @@ def test_a_version_2_history_learns_which_food_was_taken_and_keeps_its_rows(
     db.commit()
     db.close()
     store = Store(tmp_path, clock=lambda: datetime(2026, 11, 24, tzinfo=UTC))
-    assert store.schema_version == 3
+    assert store.schema_version == SCHEMA_VERSION
     [old] = store.events()
     assert (old.reminder_key, old.event, old.food) == ("calcium:lunch", EventKind.DONE, None)
     new = store.record("calcium", "calcium:dinner", EventKind.DONE, food="tofu")

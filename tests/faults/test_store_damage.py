@@ -51,7 +51,7 @@ def test_a_database_from_a_newer_back_care_is_left_untouched_and_still_shown(
 ) -> None:
     _history(tmp_path, clock)
     db = sqlite3.connect(tmp_path / DB_NAME)
-    db.execute("PRAGMA user_version = 4")  # a newer version that added a table
+    db.execute("PRAGMA user_version = 5")  # a newer version that added a table
     db.execute("CREATE TABLE goals (id INTEGER PRIMARY KEY)")
     db.commit()
     db.close()

@@ -1,6 +1,7 @@
 """What a screen reader finds, read from the tree Qt hands it (``QAccessible`` interfaces).
 
-Every page of the main window (Today, Exercises, Your back, Safety, a card's session view) and the
+Every page of the main window (Today, Exercises, Your back, History, Safety, a card's session
+view) and the
 settings dialog is walked from its top through ``QAccessible.queryAccessibleInterface``, the
 same interfaces the AT-SPI bridge serves to Orca. On each: no visible words are hidden behind
 a different name, every control has a name, headings are headings, and no node is a lone
@@ -224,6 +225,25 @@ def test_your_back_page_reads_its_tips_under_their_headings(
     assert card.accessibleName() == card.tip.title
     assert card.tip.text in card.accessibleDescription()
     assert card.source.text() in card.accessibleDescription()
+
+
+def test_the_history_page_reads_its_headings_and_its_charts_in_words(qtbot: QtBot) -> None:
+    from tests.ui.test_history_page import history_sample_page
+
+    page = history_sample_page()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    nodes = walk(page)
+    assert_reads_as_shown(nodes)
+    assert headings(nodes) == ["History", "Sessions done each week",
+                               "Pain over the weeks after birth", "Your pain diary", "Day by day"]
+    charts = [n for n in nodes if n.role == Role.Graphic]
+    assert [n.name for n in charts] == ["Chart: sessions done each week",
+                                        "Chart: pain over the weeks after birth"]
+    assert all(n.focusable for n in charts)
+    assert charts[0].description.startswith("Weekly sessions done. Week 8: 5 of 6 sessions")
+    assert "a setback" in charts[1].description
 
 
 @pytest.fixture

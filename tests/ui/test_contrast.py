@@ -204,6 +204,13 @@ def your_back(qtbot: QtBot, catalog: Catalog) -> QWidget:
     return YourBackPage([tip, get_help], catalog.poses, source_labels(ledger), ledger)
 
 
+def history(qtbot: QtBot, catalog: Catalog) -> QWidget:
+    """Streaks, both charts and their keys, a diary entry with its buttons, the day list."""
+    from tests.ui.test_history_page import history_sample_page
+
+    return history_sample_page()
+
+
 def setback(qtbot: QtBot, catalog: Catalog) -> QWidget:
     return SetbackNotice("Bridge", TODAY, None)
 
@@ -221,7 +228,7 @@ def wizard(qtbot: QtBot, catalog: Catalog) -> QWidget:
 
 PAGES: dict[str, Callable[[QtBot, Catalog], QWidget]] = {
     "today": today, "exercises": exercises, "card": card, "your-back": your_back,
-    "safety": safety,
+    "history": history, "safety": safety,
     "setback": setback, "settings": settings, "wizard": wizard,
 }
 

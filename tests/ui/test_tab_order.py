@@ -214,6 +214,21 @@ def test_the_your_back_page_reads_each_tip_then_its_pictures(
     assert_reads_in_order(chain)
 
 
+def test_the_history_page_reads_streaks_charts_diary_then_days(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    from tests.ui.test_history_page import history_sample_page
+
+    page = history_sample_page()
+    window = shown(qtbot, MainWindow(catalog, home=("History", page)))
+    chain = tab_chain(qtbot, window.navigation)
+    assert chain == [window.navigation, *page.tab_stops()]
+    assert names(chain)[1:5] == ["streaks", "streakRule", "historyChart", "historyChart"]
+    assert names(chain)[5:8] == ["diaryEntry", "diaryEdit", "diaryDelete"]
+    assert names(chain)[-1] == "showEarlier"
+    assert_reads_in_order(chain)
+
+
 CARD = ["navigation", "backToList", "figure", "start", "next", "stop", "cautionsScroll",
         "madeWorse"]
 
@@ -254,15 +269,19 @@ def test_a_locked_card_reaches_the_postnatal_check_above_the_buttons(
     assert_reads_in_order(chain)
 
 
+RATING = ["painButton", "feelButton", "ratingSkip"]  # a row of buttons is one stop
+
+
 def test_done_comes_where_it_sits_on_the_summary(qtbot: QtBot, catalog: Catalog) -> None:
     """After an early stop: Carry on, then Done to its right. After a whole session: Done
-    alone, straight after the sidebar."""
+    alone, straight after the sidebar. The after-session question follows them: the pain
+    row, the feel row (each one stop, the arrows move along it), Skip."""
     window = shown(qtbot, MainWindow(catalog))
     view = window.open_session([catalog.exercises[0].id], "Morning")
     assert view is not None
     view.stop()
     chain = tab_chain(qtbot, window.navigation)
-    assert names(chain) == ["navigation", "carryOn", "summaryDone"]
+    assert names(chain) == ["navigation", "carryOn", "summaryDone", *RATING]
     assert_reads_in_order(chain)
     done, carry_on = view.done_button, view.carry_on_button
     assert done.mapTo(window, QPoint(0, 0)).x() > carry_on.mapTo(window, QPoint(0, 0)).x()
@@ -274,7 +293,8 @@ def test_done_comes_where_it_sits_on_the_summary(qtbot: QtBot, catalog: Catalog)
     run_ticks_to_summary(finished, limit=5000)  # the whole session, hands free
     assert finished.session.outcome.complete
     chain = tab_chain(qtbot, window.navigation)
-    assert names(chain) == ["navigation", "summaryDone"]
+    assert names(chain) == ["navigation", "summaryDone", *RATING]
+    assert_reads_in_order(chain)
 
 
 def test_reading_order_catches_a_stop_out_of_place(qtbot: QtBot, catalog: Catalog) -> None:

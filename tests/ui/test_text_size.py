@@ -42,7 +42,7 @@ from backcare.ui.base_font import floored, raise_small_base_font
 from backcare.ui.main_window import MainWindow
 from backcare.ui.safety_page import SafetyPage
 from backcare.ui.theme import theme_for
-from tests.ui.test_contrast import every_view, settings, today, wizard, your_back
+from tests.ui.test_contrast import every_view, history, settings, today, wizard, your_back
 
 LEAST_PT = 9.5
 
@@ -119,13 +119,14 @@ def test_a_small_desktop_font_is_raised_to_ten_points_and_a_large_one_kept() -> 
 
 
 def main_window_views(qtbot: QtBot, catalog: Catalog) -> Iterator[tuple[str, QWidget]]:
-    """The main window on each of its pages (Today, Exercises, Your back, Safety), then on an
-    exercise's card and on a guided session."""
+    """The main window on each of its pages (Today, Exercises, Your back, History, Safety),
+    then on an exercise's card and on a guided session."""
     window = today(qtbot, catalog)
     assert isinstance(window, MainWindow)
     found, _ = load_safety(resources_dir() / "safety.toml")
     assert found is not None
     window.add_page("Your back", your_back(qtbot, catalog))  # pictures and captions too
+    window.add_page("History", history(qtbot, catalog))
     window.add_page("Safety", SafetyPage(found))
     qtbot.addWidget(window)
     window.resize(1366, 736)
@@ -151,7 +152,7 @@ def test_no_text_on_the_main_window_pages_or_the_card_is_under_ten_points(
         assert counted(window) >= 3, name
         small.update({f"{name}: {key}": pt for key, pt in small_texts(window).items()})
         seen.append(name)
-    assert seen == ["Today", "Exercises", "Your back", "Safety", "card", "session"]
+    assert seen == ["Today", "Exercises", "Your back", "History", "Safety", "card", "session"]
     assert small == {}
 
 

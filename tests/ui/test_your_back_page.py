@@ -254,7 +254,7 @@ def test_the_sidebar_reads_today_exercises_your_back_safety_and_the_page_leads_t
         try:
             window = shell.window
             sidebar = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-            assert sidebar == ["Today", "Exercises", "Your back", "Safety"]
+            assert sidebar == ["Today", "Exercises", "Your back", "History", "Safety"]
             window.show_page("Your back")
             page = window.pages.currentWidget()
             assert isinstance(page, YourBackPage)  # built when first opened

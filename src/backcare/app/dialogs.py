@@ -20,8 +20,11 @@ if TYPE_CHECKING:
 
     from backcare.catalog import Catalog
     from backcare.core.countries import Country
+    from backcare.core.pain_diary import PainDiary
     from backcare.core.safety import Safety
     from backcare.core.store import Store
+    from backcare.scheduling.service import ReminderService
+    from backcare.ui.history_page import HistoryData
     from backcare.ui.main_window import MainWindow
     from backcare.ui.settings_dialog import SettingsDialog
     from backcare.ui.setup_wizard import SetupWizard
@@ -42,6 +45,8 @@ class ShellDialogs:
     _safety: Safety | None
     _safety_loaded: bool
     _countries: Mapping[str, Country]
+    service: ReminderService
+    _diary: PainDiary | None = None
 
     def today(self) -> date:
         raise NotImplementedError
@@ -117,6 +122,38 @@ class ShellDialogs:
 
         return your_back_page(self.catalog, lambda: self.window.show_page("Safety"))
 
+    # -- her history and pain diary ------------------------------------------------------------
+
+    def pain_diary(self) -> PainDiary:
+        from backcare.core.pain_diary import PainDiary
+
+        if self._diary is None:
+            self._diary = PainDiary(self.store)
+        return self._diary
+
+    def save_rating(self, key: str | None) -> None:
+        """What she tapped on the session's summary, if anything, into her diary (a session
+        she opened from the list has no reminder key: its entry names no session)."""
+        page = self.window.built_exercises_page
+        view = page.view if page is not None else None
+        choice = view.rating_choice() if view is not None else None
+        if choice is not None and (key is None or not self.pain_diary().rated(key)):
+            self.pain_diary().add(key, choice.pain, choice.feel, self.service.now())
+
+    def history_data(self) -> HistoryData:
+        """Her history from her first start (a year at most) to today, read from the store."""
+        from backcare.ui.history_page import read_history_data
+
+        return read_history_data(self.store, self.base_plan, self.service.tz,
+                                 self.service.now(), self.catalog.food_mg,
+                                 self.catalog.portion_mg)
+
+    def _build_history_page(self) -> QWidget:
+        from backcare.ui.history_page import HistoryPage  # when she first opens it
+
+        diary = self.pain_diary()
+        return HistoryPage(self.history_data, diary.edit, diary.delete)
+
     def _build_safety_page(self) -> QWidget:
         from PySide6.QtWidgets import QLabel
 
@@ -173,6 +210,12 @@ class ShellDialogs:
                 "Please read these warning signs once. You can set up Back Care any time from "
                 "the Today page.", 60_000)
 
+    def ask_delete_data(self) -> QDialog:
+        """Settings ▸ About you ▸ "Delete all my data…" (app/delete_data.py)."""
+        from backcare.app.delete_data import ask_delete_data
+
+        return ask_delete_data(self)  # type: ignore[arg-type]  # self is the Shell
+
     def open_settings(self) -> SettingsDialog:
         from PySide6.QtCore import Qt  # not at import: see app/startup.py
 
@@ -188,6 +231,7 @@ class ShellDialogs:
                 not_yet=self.not_yet(),
             )
             dialog.planChanged.connect(self.set_plan)
+            dialog.about.deleteDataRequested.connect(self.ask_delete_data)  # type: ignore[attr-defined]
             dialog.finished.connect(lambda _code: setattr(self, "settings_dialog", None))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.settings_dialog = dialog

@@ -91,6 +91,7 @@ def run_app(*, data_dir_override: Path | None = None, quit_when_ready: bool = Fa
     shell.notifier.shutdown()
     lock.release()
     store.close()
-    parse_cache.save()  # content first read after start (poses, safety)
+    if not shell.erased:  # after "Delete all my data" nothing is written again
+        parse_cache.save()  # content first read after start (poses, safety)
     use_parse_cache(None)
     return code

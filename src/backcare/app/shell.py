@@ -104,6 +104,9 @@ class Shell(ShellDialogs, QObject):
         # she opens herself from the library afterwards is hers, not that reminder's.
         self.active: tuple[str, tuple[str, ...]] | None = None
         self._undo_pauses: dict[str, date] | None = None  # before the last setback
+        self.erased = False  # "Delete all my data" was carried out: nothing writes again
+        self.delete_dialog: QDialog | None = None  # its question, and then its goodbye
+        self.delete_box: QWidget | None = None
         self.notifier = DesktopNotifier(parent=self)
         self.tips = TipRotation(store, catalog.tips)  # no repeat until all are shown
         self.tray = Tray(self)
@@ -136,6 +139,7 @@ class Shell(ShellDialogs, QObject):
         self.today_page.awakeRequested.connect(self.end_nap)
         self.today_page.tipHidden.connect(self.hide_tip)
         window.add_lazy_page("Your back", self._build_your_back_page)
+        window.add_lazy_page("History", self._build_history_page)
         window.add_lazy_page("Safety", self._build_safety_page)
 
     def start(self) -> None:
@@ -256,6 +260,7 @@ class Shell(ShellDialogs, QObject):
         before = load_pauses(self.store, today)
         pauses = pause_after_setback(before, exercise_id, today)
         save_pauses(self.store, pauses)
+        self.pain_diary().note_setback(exercise_id, self.service.now())  # marked in History
         self.apply_progression()
         page = self.window.built_exercises_page
         if page is not None:
@@ -391,6 +396,7 @@ class Shell(ShellDialogs, QObject):
         if view is not None:
             self.active = (key, tuple(exercises))
             self.service.opened(key)
+            view.offer_rating(not self.pain_diary().rated(key))
             if start:
                 view.start()
         return view
@@ -401,4 +407,5 @@ class Shell(ShellDialogs, QObject):
         key = self.active[0] if self.active is not None and self.active[1] == played else None
         self.active = None
         self.service.finish_session(key, outcome)
+        self.save_rating(key)
         self.window.show_page("Today")

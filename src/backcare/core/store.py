@@ -240,13 +240,14 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+    def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        """One statement in its own transaction; the cursor tells the row and rows changed."""
         if self.fault is not None and self._last_try is not None and \
                 self._clock() - self._last_try >= RETRY_EVERY:
             self.retry()
         try:
             with _transaction(self._db):
-                self._db.execute(sql, params)
+                cursor = self._db.execute(sql, params)
         except sqlite3.Error as exc:
             if self.fault is not None:
                 raise
@@ -258,9 +259,17 @@ class Store:
                 raise found from exc
             self._db = self._in_memory(found, self._db)
             with _transaction(self._db):
-                self._db.execute(sql, params)
+                cursor = self._db.execute(sql, params)
         if self.fault is not None:
             self._journal.append((sql, params))
+        return cursor
+
+    # The pain diary's table (core/pain_diary.py) is written and read through these two, so
+    # its writes meet the same faults, fallback and journal as the history's.
+    write_row = _write
+
+    def read_rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        return self._db.execute(sql, params).fetchall()
 
     # -- events ------------------------------------------------------------------------------
 
@@ -385,7 +394,6 @@ def _event(row: tuple[Any, ...]) -> Event | None:
     if when.tzinfo is None or not all(isinstance(v, str) for v in (kind, key, detail)):
         return None
     return Event(when, kind, key, event, detail, food if isinstance(food, str) else None)
-
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from backcare.core.store_file import layout_of
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class EventKind(StrEnum):
@@ -68,6 +68,24 @@ _MIGRATIONS: dict[int, str] = {
     # The calcium food she took (a foods.toml id). NULL on older rows and on other events: a
     # portion taken before foods were named counts as the unnamed portion (core/calcium.py).
     3: "ALTER TABLE events ADD COLUMN food TEXT",
+    # Her pain diary (core/pain_diary.py): one optional rating per session, hers to edit or
+    # delete, and the setbacks she reported. No CHECKs: a value this version cannot read is
+    # skipped when read, so a newer Back Care's words never stop an older one opening.
+    4: """
+        CREATE TABLE ratings (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,              -- ISO 8601, UTC
+            session_key TEXT UNIQUE,       -- the session's reminder key; NULL: not for one
+            pain INTEGER,                  -- 0..10, or NULL
+            feel TEXT                      -- easier, same, harder, or NULL
+        );
+        CREATE INDEX ratings_at ON ratings (at);
+        CREATE TABLE setbacks (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,              -- ISO 8601, UTC
+            exercise_id TEXT NOT NULL
+        );
+    """,
 }
 
 
@@ -75,7 +93,10 @@ _V1 = frozenset(
     {("events", c) for c in ("id", "at", "kind", "reminder_key", "event", "detail")}
     | {("settings", "key"), ("settings", "value")}
 )
-LAYOUTS = {0: frozenset[tuple[str, str]](), 1: _V1, 2: _V1, 3: _V1 | {("events", "food")}}
+_V3 = _V1 | {("events", "food")}
+_V4 = _V3 | {("ratings", c) for c in ("id", "at", "session_key", "pain", "feel")} \
+    | {("setbacks", c) for c in ("id", "at", "exercise_id")}
+LAYOUTS = {0: frozenset[tuple[str, str]](), 1: _V1, 2: _V1, 3: _V3, 4: _V4}
 
 # Her words for each setting, for the sentence that says one was set aside (never the key).
 
@@ -102,7 +123,8 @@ def usable_copy(memory: sqlite3.Connection) -> bool:
         if version > SCHEMA_VERSION:
             return LAYOUTS[SCHEMA_VERSION] <= have
         expected = LAYOUTS.get(version)
-        if expected is None or {p for p in have if p[0] in ("events", "settings")} != expected:
+        ours = {table for table, _ in expected or ()}
+        if expected is None or {p for p in have if p[0] in ours} != expected:
             return False
         migrate(memory, version)
     except sqlite3.Error:

@@ -3,12 +3,14 @@
 After an early stop it also offers Carry on, with the keyboard on it: a stray Esc with a baby
 on her arm must not lose her place, so Space (or Enter) right after it goes back to where she
 was, paused. Done is one Tab away and keeps what she did so far. A session that ran to its end
-has nothing to carry on: Done alone, with the keyboard on it.
+has nothing to carry on: Done alone, with the keyboard on it. Under them, the optional
+after-session question (``ui/session_rating``), one Tab further on and put away by Esc.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from backcare.core.content import Exercise
 from backcare.core.guided import ExerciseResult, SessionOutcome
 from backcare.ui.card_parts import column, make_button, make_label
+from backcare.ui.session_rating import RATING_STYLE, RatingPanel
 
 SUMMARY_STYLE = """
 QLabel#summaryIntro { font-size: 13pt; color: $text; }
@@ -27,7 +30,7 @@ QPushButton#carryOn {
 }
 QPushButton#carryOn:hover { background: $track; }
 QPushButton#carryOn:focus { border: 3px solid $focus; padding: 7px 11px; background: $track; }
-"""
+""" + RATING_STYLE
 
 CARRY_ON_HINT = ("Stopped by mistake? Carry on (or Space) takes you back to where you were, "
                  "paused. Done keeps what you did so far.")
@@ -83,6 +86,8 @@ class SummaryScreen(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.hint = make_label("summaryHint", CARRY_ON_HINT)
+        self.rating = RatingPanel()
+        self._rating_escape = self.rating.skip_on_escape(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(12)
@@ -90,8 +95,12 @@ class SummaryScreen(QWidget):
         layout.addWidget(self.lines)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
+        layout.addWidget(self.rating)
         layout.addStretch(1)
         QWidget.setTabOrder(self.carry_on_button, self.done_button)
+        chain = [self.done_button, *self.rating.tab_chain()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def show_outcome(
         self, exercises: Sequence[Exercise], outcome: SessionOutcome, *, can_carry_on: bool
@@ -121,3 +130,7 @@ class SummaryScreen(QWidget):
     def texts(self) -> list[str]:
         """The lines as shown, one per exercise."""
         return [label.text() for label in self.lines.findChildren(QLabel)]
+
+    def hide_rating(self) -> None:
+        """Put the question away once Done has sent the session (it is saved, or skipped)."""
+        self.rating.setVisible(False)

@@ -51,6 +51,7 @@ from backcare.ui.session_captions import (
     seconds_shown,
     session_caption,
 )
+from backcare.ui.session_rating import RatingChoice
 from backcare.ui.session_screen import SCREEN_STYLE, ExerciseScreen, interlude_words
 from backcare.ui.session_summary import SUMMARY_STYLE, SummaryScreen
 from backcare.ui.steady_text import show_page
@@ -269,7 +270,16 @@ class SessionView(PaletteStyled, QWidget):
             return
         self._finished_sent = True
         self.summary.set_can_carry_on(False)
-        self.finished.emit(self.session.outcome)
+        self.finished.emit(self.session.outcome)  # the shell reads rating_choice() here
+        self.summary.rating.offer(False)  # saved or not, never asked twice for one session
+
+    def offer_rating(self, asked: bool) -> None:
+        """Ask the after-session question on the summary (False: this session is rated)."""
+        self.summary.rating.offer(asked)
+
+    def rating_choice(self) -> RatingChoice | None:
+        """What she tapped on the summary's question (None: nothing, skipped, not asked)."""
+        return self.summary.rating.choice()
 
     @Slot()
     def made_worse(self) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
     QWidget,
@@ -129,6 +130,7 @@ class AboutTab(SettingsTab):
     and the date shown while the birth date is left out."""
 
     keys = ("profile",)
+    deleteDataRequested = Signal()  # "Delete all my data…": the shell asks (app/delete_data)
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +210,12 @@ class AboutTab(SettingsTab):
         self.country.currentIndexChanged.connect(self._changed)
         self.breastfeeding.currentIndexChanged.connect(self._changed)
         self.diet_calcium.valueChanged.connect(self._changed)
+        form.addRow(note("Everything Back Care knows about you stays on this computer. You "
+                         "can delete it all, with your history, whenever you wish."))
+        self.delete_data_button = QPushButton("Delete all my data\u2026")
+        self.delete_data_button.setAutoDefault(False)
+        self.delete_data_button.clicked.connect(self.deleteDataRequested)
+        form.addRow("Your data", row(self.delete_data_button))
         commit_typed_numbers_on_enter(self)
 
     def _echo_age(self) -> None:
