@@ -127,6 +127,21 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the CSV file to write")
     history.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                          help="read the history kept in DIR (as before the command)")
+    report = commands.add_parser(
+        "report",
+        help="write a progress report for your physiotherapist as a PDF",
+        description="Write a report of your progress as a PDF: your streaks, a chart of the "
+        "sessions done each week and of your pain, a table by week and the exercises you did, "
+        "from DATE to DATE (your first start, a year back at most, to today if not given).",
+    )
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf",
+                        help="the PDF file to write")
+    report.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the first day of the report")
+    report.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the last day of the report")
+    report.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                        help="read the history kept in DIR (as before the command)")
     erase = commands.add_parser(
         "delete-data",
         help="delete all your Back Care data (history, settings, cache), after asking",
@@ -197,6 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from backcare.sheet.command import run_sheet
 
         return run_sheet(args.output, args.week, args.paper, args.data_dir)
+    if args.command == "report":
+        commands.headless_qt()
+        from backcare.sheet.report_command import run_report
+
+        return run_report(args.output, args.start, args.end, args.data_dir)
     if args.command == "history":
         return commands.history_csv(args.csv, args.data_dir)
     if args.command == "delete-data":

@@ -1,4 +1,5 @@
-"""File ▸ Print…, Export PDF… and Export calendar…: her week from the window (wiring only).
+"""File ▸ Print…, Export PDF…, Export report… and Export calendar…: her week, and her progress
+report, from the window (wiring only).
 
 The shell's small methods call these. Her saved plan (never today's filled-in copy: the
 sheet fills in each day itself), her pauses and her zone make the same week as ``backcare
@@ -62,6 +63,35 @@ def export_sheet(shell: Shell, path: Path | None) -> bool:
                     "Try another folder.")
         return False
     _say(shell, f"Saved your week of {span_words(made.sheet.start, made.sheet.end)} to "
+                f"{path} ({pages} pages).")
+    return True
+
+
+def export_report(shell: Shell, path: Path | None = None) -> bool:
+    """Her progress report (as ``backcare report`` makes it: her first start, a year back at
+    most, to today) at ``path`` (asked for when None); True when written."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from backcare.sheet.report_command import make_report
+    from backcare.sheet.report_document import write_report
+    from backcare.sheet.report_words import dates_words
+
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(
+            shell.window, "Export report", str(Path.home() / "backcare-report.pdf"),
+            "PDF files (*.pdf)")
+        if not name:
+            return False
+        path = Path(name)
+    report = make_report(shell.store, shell.base_plan, shell.catalog, shell.service.tz,
+                         shell.service.now(), first_weekday=locale_first_weekday())
+    try:
+        pages = write_report(path, report, locale_paper())
+    except OSError as exc:
+        _say(shell, f"Back Care could not save {path}: {exc.strerror or exc}. "
+                    "Try another folder.")
+        return False
+    _say(shell, f"Saved your progress report for {dates_words(report)} to "
                 f"{path} ({pages} pages).")
     return True
 

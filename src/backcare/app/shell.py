@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,6 +129,8 @@ class Shell(ShellDialogs, QObject):
         window.calendarExportRequested.connect(self.choose_calendar_file)
         window.printRequested.connect(self.print_sheet)
         window.exportPdfRequested.connect(self.export_sheet)
+        window.exportReportRequested.connect(  # app/sheet_actions, imported when first asked
+            lambda: import_module("backcare.app.sheet_actions").export_report(self))
         self.tray.settingsRequested.connect(self.open_settings)
         self.today_page = today_page or TodayPage()
         if today_page is None:

@@ -101,8 +101,8 @@ def make_year(store: Store, plan: Plan, tz: tzinfo, end: date, seed: int = 1) ->
             sample.setbacks.append(at.astimezone(UTC))
         if rng.random() < 0.1 and day not in paused_weeks:  # a session she chose herself
             at = datetime.combine(day, time(rng.randrange(9, 20), rng.randrange(60)), tzinfo=tz)
-            store.record(Kind.EXERCISE, f"free:{at:%Y-%m-%dT%H:%M:%S}:cat-cow", EventKind.DONE,
-                         json.dumps({"done": ["cat-cow"], "partly": []}), at=at + timedelta(
+            store.record(Kind.EXERCISE, f"free:{at:%Y-%m-%dT%H:%M:%S}:cat-back", EventKind.DONE,
+                         json.dumps({"done": ["cat-back"], "partly": []}), at=at + timedelta(
                              minutes=6))
             sample.events += 1
         day += timedelta(days=1)

@@ -95,6 +95,7 @@ class MainWindow(ThemeFollower, QMainWindow):
     calendarExportRequested = Signal()  # File ▸ Export calendar…: the shell asks where
     printRequested = Signal()  # File ▸ Print…: the week's sheet in Qt's print preview
     exportPdfRequested = Signal()  # File ▸ Export PDF…: the week's sheet as a file
+    exportReportRequested = Signal()  # File ▸ Export report…: her progress report as a PDF
     quitRequested = Signal()  # File ▸ Quit, Ctrl+Q: the shell asks first (app/background)
     closedToBackground = Signal()  # the window was closed, and so only hidden
     broughtBack = Signal()  # shown again in front (tray, notification, a second start)
@@ -289,6 +290,9 @@ class MainWindow(ThemeFollower, QMainWindow):
         self.export_pdf_action = QAction("Export P&DF…", self)
         self.export_pdf_action.triggered.connect(self.exportPdfRequested)
         file_menu.addAction(self.export_pdf_action)
+        self.export_report_action = QAction("Export &report…", self)
+        self.export_report_action.triggered.connect(self.exportReportRequested)
+        file_menu.addAction(self.export_report_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
