@@ -12,7 +12,7 @@ printer's unprintable edge, so the device is used edge to edge ("full page").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,10 +68,11 @@ def _white_page(painter: QPainter, device: QPagedPaintDevice) -> None:
     painter.fillRect(QRectF(0, 0, device.width(), device.height()), Qt.GlobalColor.white)
 
 
-def paint_sheet(device: QPagedPaintDevice, sheet: WeekSheet, poses: Mapping[str, Pose]) -> int:
-    """Draw the whole sheet on ``device`` (already set to its paper); returns the pages."""
-    canvas = Canvas(device)
-    flow, footer = lay_out(canvas, sheet, poses, QRectF(0, 0, device.width(), device.height()))
+def paint_pages(device: QPagedPaintDevice, canvas: Canvas, flow: Flow, footer: QRectF,
+                footer_for: Callable[[int, int], str]) -> int:
+    """Draw ``flow``'s pages on ``device``, each white first, with a rule and the footer
+    ``footer_for(page, pages)`` at the foot; returns the pages. The sheet and the report share
+    it, so both print the same way."""
     pages = len(flow.pages)
     painter = QPainter()
     if not painter.begin(device):
@@ -88,23 +89,40 @@ def paint_sheet(device: QPagedPaintDevice, sheet: WeekSheet, poses: Mapping[str,
                 painter.restore()
             up = QPointF(0, canvas.mm(1.2))
             canvas.rule(painter, footer.topLeft() - up, footer.topRight() - up, 0.5, RULE)
-            canvas.text(painter, TextStyle.BODY, footer, footer_words(sheet, number, pages))
+            canvas.text(painter, TextStyle.BODY, footer, footer_for(number, pages))
     finally:
         painter.end()
+    return pages
+
+
+def paint_sheet(device: QPagedPaintDevice, sheet: WeekSheet, poses: Mapping[str, Pose]) -> int:
+    """Draw the whole sheet on ``device`` (already set to its paper); returns the pages."""
+    canvas = Canvas(device)
+    flow, footer = lay_out(canvas, sheet, poses, QRectF(0, 0, device.width(), device.height()))
+    return paint_pages(device, canvas, flow, footer,
+                       lambda number, pages: footer_words(sheet, number, pages))
+
+
+def write_pages(path: Path, paper: Paper, title: str,
+                paint: Callable[[QPagedPaintDevice], int]) -> int:
+    """Write a PDF at ``path`` on ``paper`` titled ``title``, its pages drawn by ``paint``;
+    returns the pages. Raises OSError when the file cannot be written."""
+    with path.open("wb"):  # a missing folder or no permission, said as the system says it
+        pass
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(page_layout(paper))
+    writer.setTitle(title)
+    writer.setCreator(f"Back Care {__version__}")
+    pages = paint(writer)
+    del writer  # closes the file
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"could not write {path}")
     return pages
 
 
 def write_pdf(path: Path, sheet: WeekSheet, poses: Mapping[str, Pose], paper: Paper) -> int:
     """Write the sheet to ``path`` as a PDF on ``paper``; returns the pages. Raises OSError
     when the file cannot be written."""
-    with path.open("wb"):  # a missing folder or no permission, said as the system says it
-        pass
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(page_layout(paper))
-    writer.setTitle(f"Back Care: your back-care week, {span_words(sheet.start, sheet.end)}")
-    writer.setCreator(f"Back Care {__version__}")
-    pages = paint_sheet(writer, sheet, poses)
-    del writer  # closes the file
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path}")
-    return pages
+    return write_pages(path, paper,
+                       f"Back Care: your back-care week, {span_words(sheet.start, sheet.end)}",
+                       lambda device: paint_sheet(device, sheet, poses))
