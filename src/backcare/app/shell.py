@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QSystemTrayIcon, QWidget
 
 from backcare.app.background import Background
 from backcare.app.dialogs import ShellDialogs
+from backcare.app.file_actions import ShellFileActions
 from backcare.catalog import Catalog
 from backcare.core.calcium import food_choices, usual_food
 from backcare.core.lifecycle_io import ANSWERS, Answer, Changes
@@ -79,7 +78,7 @@ if TYPE_CHECKING:
 ANNOUNCED_KEY = "announced_unlocks"  # "<birth date>:<week>" whose news she has been given
 
 
-class Shell(ShellDialogs, QObject):
+class Shell(ShellDialogs, ShellFileActions, QObject):
     """Connects reminders to notifications, the tray and the window."""
 
     def __init__(self, catalog: Catalog, store: Store, service: ReminderService,
@@ -129,8 +128,7 @@ class Shell(ShellDialogs, QObject):
         window.calendarExportRequested.connect(self.choose_calendar_file)
         window.printRequested.connect(self.print_sheet)
         window.exportPdfRequested.connect(self.export_sheet)
-        window.exportReportRequested.connect(  # app/sheet_actions, imported when first asked
-            lambda: import_module("backcare.app.sheet_actions").export_report(self))
+        window.exportReportRequested.connect(self.export_report)
         self.tray.settingsRequested.connect(self.open_settings)
         self.today_page = today_page or TodayPage()
         if today_page is None:
@@ -226,30 +224,6 @@ class Shell(ShellDialogs, QObject):
             self.apply_progression()
             if self.settings_dialog is not None:
                 self.settings_dialog.set_plan(plan)
-
-    def choose_calendar_file(self) -> None:
-        """File ▸ Export calendar…: ask where, then ``export_calendar`` (app/sheet_actions)."""
-        from backcare.app.sheet_actions import choose_calendar_file
-
-        choose_calendar_file(self)
-
-    def export_calendar(self, path: Path) -> bool:
-        """Her saved plan, from today, as a calendar file at ``path``."""
-        from backcare.app.sheet_actions import export_calendar
-
-        return export_calendar(self, path)
-
-    def print_sheet(self) -> QDialog | None:
-        """File ▸ Print…: this week's sheet in Qt's print preview (app/sheet_actions.py)."""
-        from backcare.app.sheet_actions import open_print_preview
-
-        return open_print_preview(self)
-
-    def export_sheet(self, path: Path | None = None) -> bool:
-        """File ▸ Export PDF…: this week's sheet as a PDF at ``path`` (asked when None)."""
-        from backcare.app.sheet_actions import export_sheet
-
-        return export_sheet(self, path)
 
     def on_postnatal_check_said(self) -> None:
         """She said on a locked card that she has had her postnatal check: the same answer as
