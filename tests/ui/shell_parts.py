@@ -6,8 +6,13 @@ all need a running shell on a real store; building it here keeps them from drift
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import time_machine
 from pytestqt.qtbot import QtBot
 
 from backcare.app.shell import Shell
@@ -42,3 +47,17 @@ def stop_shell(shell: Shell) -> None:
     shell.service.stop()
     shell.notifier.shutdown()
     shell.store.close()
+
+
+@contextmanager
+def shell_at(qtbot: QtBot, folder: Path, catalog: Catalog, plan: Plan, tz: ZoneInfo,
+             now: datetime) -> Iterator[Shell]:
+    """A started shell on a fresh store in ``folder`` with ``plan``, its clock standing still at
+    ``now`` (time-machine, tick=False); stopped again afterwards."""
+    with time_machine.travel(now, tick=False):
+        shell = start_shell(qtbot, catalog, Store(folder, clock=lambda: datetime.now(tz)),
+                            plan, tz)
+        try:
+            yield shell
+        finally:
+            stop_shell(shell)

@@ -17,7 +17,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -26,9 +25,8 @@ from backcare.app.background import ASK_KEY, TOLD_KEY
 from backcare.app.shell import Shell
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.plan import default_plan
-from backcare.core.store import Store
 from backcare.messages import Channel
-from tests.ui.shell_parts import start_shell, stop_shell
+from tests.ui.shell_parts import shell_at
 from tests.ui.test_main_window import record_exits
 
 TZ = ZoneInfo("Europe/London")
@@ -44,16 +42,13 @@ def catalog() -> Catalog:
 def shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
           ) -> Iterator[Shell]:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # no notification server
-    with time_machine.travel(NOW, tick=False):
-        store = Store(tmp_path / "data", clock=lambda: datetime.now(TZ))
-        made = start_shell(qtbot, catalog, store, default_plan(), TZ)
+    with shell_at(qtbot, tmp_path / "data", catalog, default_plan(), TZ, NOW) as made:
         made.window.show()
         qtbot.waitExposed(made.window)
         yield made
         for box in (made.background.quit_box, made.background.running_box):
             if box is not None:
                 box.done(0)
-        stop_shell(made)
 
 
 def test_without_a_tray_closing_hides_and_says_once_that_reminders_go_on(

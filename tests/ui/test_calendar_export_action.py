@@ -10,15 +10,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-import time_machine
 from pytestqt.qtbot import QtBot
 
 from backcare.app.shell import Shell
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.plan import Profile, default_plan
-from backcare.core.store import Store
 from backcare.ui.main_window import MainWindow
-from tests.ui.shell_parts import start_shell, stop_shell
+from tests.ui.shell_parts import shell_at
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 8, 30, tzinfo=TZ)  # a Monday, 11 weeks after a Monday birth
@@ -34,11 +32,8 @@ def catalog() -> Catalog:
 def shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
           ) -> Iterator[Shell]:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # notifications fall back
-    with time_machine.travel(NOW, tick=False):
-        store = Store(tmp_path / "data", clock=lambda: datetime.now(TZ))
-        made = start_shell(qtbot, catalog, store, PLAN, TZ)
+    with shell_at(qtbot, tmp_path / "data", catalog, PLAN, TZ, NOW) as made:
         yield made
-        stop_shell(made)
 
 
 def test_the_file_menu_offers_to_export_the_calendar(qtbot: QtBot, catalog: Catalog) -> None:

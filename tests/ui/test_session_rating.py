@@ -9,7 +9,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,11 +16,10 @@ from backcare.app.shell import Shell
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.pain_diary import Feel, PainDiary
 from backcare.core.plan import Plan, Profile, default_plan
-from backcare.core.store import Store
 from backcare.core.today import Action
 from backcare.ui.session_rating import QUESTION, TARGET_PX, RatingChoice, RatingPanel
 from backcare.ui.session_view import SessionView
-from tests.ui.shell_parts import start_shell, stop_shell
+from tests.ui.shell_parts import shell_at
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 8, 30, tzinfo=TZ)
@@ -37,12 +35,9 @@ def shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.Mo
           ) -> Iterator[Shell]:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # notifications fall back
     plan: Plan = replace(default_plan(), profile=Profile(date(2026, 9, 1), "vaginal"))
-    with time_machine.travel(NOW, tick=False):
-        store = Store(tmp_path / "data", clock=lambda: datetime.now(TZ))
-        made = start_shell(qtbot, catalog, store, plan, TZ)
+    with shell_at(qtbot, tmp_path / "data", catalog, plan, TZ, NOW) as made:
         made.window.show()
         yield made
-        stop_shell(made)
 
 
 def _afternoon(shell: Shell) -> tuple[str, SessionView]:

@@ -11,7 +11,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
@@ -19,9 +18,8 @@ from pytestqt.qtbot import QtBot
 from backcare.app.shell import Shell
 from backcare.catalog import Catalog, load_catalog
 from backcare.core.plan import Profile, default_plan
-from backcare.core.store import Store
 from backcare.ui.main_window import MainWindow
-from tests.ui.shell_parts import start_shell, stop_shell
+from tests.ui.shell_parts import shell_at
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 8, 30, tzinfo=TZ)  # a Wednesday, in week 6 after a caesarean
@@ -39,11 +37,8 @@ def shell(qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.Mo
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # notifications fall back
     before = QLocale()
     QLocale.setDefault(QLocale("en_GB"))  # A4, weeks from Monday, whatever the machine's
-    with time_machine.travel(NOW, tick=False):
-        store = Store(tmp_path / "data", clock=lambda: datetime.now(TZ))
-        made = start_shell(qtbot, catalog, store, PLAN, TZ)
+    with shell_at(qtbot, tmp_path / "data", catalog, PLAN, TZ, NOW) as made:
         yield made
-        stop_shell(made)
     QLocale.setDefault(before)
 
 

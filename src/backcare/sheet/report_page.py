@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from backcare.sheet.canvas import INK, RULE, SHADE, Canvas, TextStyle
 from backcare.sheet.flow import Flow
@@ -41,6 +41,7 @@ from backcare.ui.history_charts import (
     WeekBar,
     bar_rect,
     bars_from_weeks,
+    pain_path,
     pain_point,
     points_from_weeks,
     slot_centre,
@@ -123,18 +124,7 @@ def draw_pain(painter: QPainter, canvas: Canvas, rect: QRectF,
         top = plot.top() - canvas.mm(3.5)
         painter.drawPolygon(QPolygonF([QPointF(x - size, top), QPointF(x + size, top),
                                        QPointF(x, top + 1.6 * size)]))
-    path = QPainterPath()
-    drawing = False
-    for index, point in enumerate(points):
-        if point.pain is None:
-            drawing = False
-            continue
-        at = pain_point(plot, index, count, point.pain)
-        if drawing:
-            path.lineTo(at)
-        else:
-            path.moveTo(at)
-            drawing = True
+    path = pain_path(plot, points)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     pen = canvas.pen(1.2, INK)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)

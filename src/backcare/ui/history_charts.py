@@ -124,6 +124,24 @@ def pain_point(plot: QRectF, index: int, count: int, pain: float) -> QPointF:
 # ----- drawing ---------------------------------------------------------------------------------
 
 
+def pain_path(plot: QRectF, points: Sequence[PainPoint]) -> QPainterPath:
+    """The pain line through ``points`` in ``plot``, broken where a week has no rating; the
+    screen and the printed report draw the same path."""
+    path = QPainterPath()
+    drawing = False
+    for index, point in enumerate(points):
+        if point.pain is None:
+            drawing = False
+            continue
+        at = pain_point(plot, index, len(points), point.pain)
+        if drawing:
+            path.lineTo(at)
+        else:
+            path.moveTo(at)
+            drawing = True
+    return path
+
+
 def _frame(painter: QPainter, rect: QRectF, theme: Theme, ticks: Sequence[tuple[float, str]],
            labels: Sequence[tuple[date, int | None]]) -> QRectF:
     """The background, the horizontal grid with its left-hand labels and the week numbers
@@ -192,18 +210,7 @@ def draw_pain(painter: QPainter, rect: QRectF, points: Sequence[PainPoint], them
             painter.drawPolygon(QPolygonF([QPointF(x - 6, top), QPointF(x + 6, top),
                                            QPointF(x, top + MARGIN_TOP - 4)]))
         line = theme.colour("warn")
-        path = QPainterPath()
-        drawing = False
-        for index, point in enumerate(points):
-            if point.pain is None:
-                drawing = False
-                continue
-            at = pain_point(plot, index, count, point.pain)
-            if drawing:
-                path.lineTo(at)
-            else:
-                path.moveTo(at)
-                drawing = True
+        path = pain_path(plot, points)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(line, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                             Qt.PenJoinStyle.RoundJoin))
