@@ -45,17 +45,18 @@ QPushButton#painButton { padding: 0px; min-width: 44px; max-width: 56px; }
 QPushButton#feelButton { padding: 0px 12px; }
 QPushButton#painButton, QPushButton#feelButton {
     font-size: 12pt; min-height: 44px; color: $ink;
-    background: transparent; border: 2px solid $accent; border-radius: 6px;
+    background: transparent; border: 2px solid $muted; border-radius: 6px;
 }
 QPushButton#painButton:checked, QPushButton#feelButton:checked {
     background: $strong; color: $on_strong; border-color: $strong;
 }
-QPushButton#painButton:focus, QPushButton#feelButton:focus { border: 3px solid $focus; }
+QPushButton#painButton:focus, QPushButton#feelButton:focus {
+    border: 3px solid $focus; background: $track; }
 QPushButton#ratingSkip {
     font-size: 12pt; min-height: 40px; padding: 0px 16px; color: $ink; background: transparent;
     border: 2px solid $muted; border-radius: 6px;
 }
-QPushButton#ratingSkip:focus { border: 3px solid $focus; }
+QPushButton#ratingSkip:focus { border: 3px solid $focus; background: $track; }
 """
 
 
